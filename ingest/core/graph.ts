@@ -49,8 +49,23 @@ export interface MappedGraph {
   issues: IngestIssue[];
   /** Free-form counters worth reporting (e.g. disabled nodes skipped). */
   stats?: Record<string, number>;
+  preserve?: PreservedEdges[];
 }
 
 export function emptyGraph(): MappedGraph {
   return { nodes: [], edges: [], issues: [], stats: {} };
+}
+
+/**
+ * Edges of `type` leaving node `from` that a later ingestion must keep even though it no longer emits them
+ * (e.g. column lineage of a model whose new manifest has no compiled code).
+ */
+export interface PreservedEdges {
+  from: string;
+  type: string;
+}
+
+/** A batch of a streamed source; `position` is how many input records are consumed once it is written. */
+export interface StreamedBatch extends MappedGraph {
+  position: number;
 }

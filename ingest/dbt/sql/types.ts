@@ -1,0 +1,39 @@
+/** Input and output of column-level lineage derivation from one model's compiled SQL. */
+export interface UpstreamRelation {
+  /** Capsule urn of the upstream (model, source, seed, snapshot). */
+  urn: string;
+  /** Lower-cased, unquoted names the SQL may use for it: 'db.schema.table', 'schema.table', 'table'. */
+  names: string[];
+  /** Lower-cased column names known for it (manifest ∪ catalog); empty when unknown. */
+  columns: string[];
+}
+
+export interface ColumnLineageInput {
+  sql: string;
+  /** dbt adapter type: postgres, snowflake, bigquery, duckdb, databricks, spark, redshift, trino, ... */
+  adapter: string;
+  upstreams: UpstreamRelation[];
+  /** Lower-cased columns known for the model itself, used to check and to expand output. */
+  modelColumns?: string[];
+}
+
+export type TransformationKind = 'identity' | 'expression' | 'aggregation';
+
+export interface ColumnLineageEdge {
+  /** Output column of the model, lower-cased. */
+  column: string;
+  upstreamUrn: string;
+  /** Lower-cased. */
+  upstreamColumn: string;
+  transformation: TransformationKind;
+}
+
+export interface ColumnLineageResult {
+  parsed: boolean;
+  /** Output columns of the final SELECT, lower-cased, in order (after `*` expansion where possible). */
+  outputColumns: string[];
+  edges: ColumnLineageEdge[];
+  issues: Array<{ code: string; message: string }>;
+}
+
+export type DeriveColumnLineage = (input: ColumnLineageInput) => ColumnLineageResult;
