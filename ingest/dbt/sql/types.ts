@@ -33,7 +33,17 @@ export interface ColumnLineageResult {
   /** Output columns of the final SELECT, lower-cased, in order (after `*` expansion where possible). */
   outputColumns: string[];
   edges: ColumnLineageEdge[];
-  issues: Array<{ code: string; message: string }>;
+  issues: ColumnLineageIssue[];
+}
+
+export interface ColumnLineageIssue {
+  /** SQL_PARSE_FAILED, SQL_TOO_LARGE, SQL_NO_SELECT, SQL_COLUMN_UNRESOLVED, SQL_STAR_UNEXPANDED, ... */
+  code: string;
+  message: string;
+  /** How the caller should report it; absent means 'warning'. */
+  severity?: 'error' | 'warning' | 'info';
+  /** Output column the issue is about, lower-cased. */
+  column?: string;
 }
 
 export type DeriveColumnLineage = (input: ColumnLineageInput) => ColumnLineageResult;

@@ -1,0 +1,3 @@
+CALL apoc.export.graphml.all(null, {stream: true, useTypes: true, storeNodeIds: false})
+YIELD data
+RETURN data

@@ -1,0 +1,4 @@
+MATCH (i:Ingestion {urn: $urn})
+SET i.status = $status, i.finishedAt = datetime(), i.reportJson = $reportJson, i.durationMs = $durationMs,
+    i.error = $error
+RETURN i.id AS id

@@ -1,0 +1,6 @@
+// Nodes an artifact points at without owning them: created if missing, otherwise left as they are.
+UNWIND $rows AS row
+MERGE (n:Node {urn: row.urn})
+ON CREATE SET n = row.props, n.urn = row.urn, n.reference = true, n.firstSeenAt = datetime()
+SET n:$(row.labels)
+RETURN count(n) AS written

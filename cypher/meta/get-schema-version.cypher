@@ -1,0 +1,2 @@
+OPTIONAL MATCH (s:HelixMeta {id: 'schema'})
+RETURN coalesce(s.version, 0) AS version

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { Executor } from '../../src/db/executor.js';
+import { requireQueries } from '../../src/db/registry.js';
+import type { IngestIssue } from './graph.js';
+import type { WriteReport } from './write-report.js';
+
+const Q = requireQueries([
+  'ingest/start-ingestion',
+  'ingest/checkpoint-ingestion',
+  'ingest/finish-ingestion',
+  'ingest/get-ingestion',
+] as const);
+
+export interface IngestionReport {
+  id: string;
+  urn: string;
+  kind: string;
+  source: string;
+  scope: string;
+  namespace?: string;
+  status: 'completed' | 'failed';
+  write: WriteReport;
+  issues: IngestIssue[];
+  issueCounts: Record<string, number>;
+  stats: Record<string, number>;
+  timingsMs: Record<string, number>;
+  error?: string;
+}
+
+/** An (:Ingestion) node that records progress, checkpoints and the final report of one ingestion. */
+export class IngestionRecord {
+  private constructor(
+    private readonly exec: Executor,
+    readonly id: string,
+    readonly urn: string,
+    readonly position: number,
+  ) {}
+
+  static async start(
+    exec: Executor,
+    o: { kind: string; source: string; scope: string; namespace?: string; resumeId?: string },
+  ): Promise<IngestionRecord> {
+    const id = o.resumeId ?? randomUUID();
+    const urn = `urn:helix:ingestion:${id}`;
+    const [row] = await exec.write(Q['ingest/start-ingestion'], {
+      urn,
+      id,
+      kind: o.kind,
+      source: o.source,
+      namespace: o.namespace ?? null,
+      scope: o.scope,
+    });
+    return new IngestionRecord(exec, id, urn, Number(row?.position ?? 0));
+  }
+
+  static async find(exec: Executor, id: string) {
+    const [row] = await exec.read(Q['ingest/get-ingestion'], { urn: `urn:helix:ingestion:${id}` });
+    return row;
+  }
+
+  async checkpoint(position: number, progress: Record<string, unknown>): Promise<void> {
+    await this.exec.write(Q['ingest/checkpoint-ingestion'], {
+      urn: this.urn,
+      position,
+      progressJson: JSON.stringify(progress),
+    });
+  }
+
+  async finish(report: Omit<IngestionReport, 'id' | 'urn'>, durationMs: number): Promise<void> {
+    const stored = { ...report, issues: report.issues.slice(0, 500), issuesTruncated: report.issues.length > 500 };
+    await this.exec.write(Q['ingest/finish-ingestion'], {
+      urn: this.urn,
+      status: report.status,
+      reportJson: JSON.stringify(stored),
+      durationMs,
+      error: report.error ?? null,
+    });
+  }
+}
+
+export function countIssues(issues: IngestIssue[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const i of issues) out[`${i.severity}:${i.code}`] = (out[`${i.severity}:${i.code}`] ?? 0) + 1;
+  return out;
+}

@@ -1,0 +1,222 @@
+import type { Executor, QueryContext } from '../../src/db/executor.js';
+import { requireQueries } from '../../src/db/registry.js';
+import { HelixError } from '../../src/errors.js';
+import type { GraphEdge, GraphNode, IngestIssue, MappedGraph } from './graph.js';
+import { cleanProps, contentHash } from './hash.js';
+import { countEdge, countNode, emptyReport, type WriteReport } from './write-report.js';
+
+const Q = requireQueries([
+  'ingest/upsert-nodes',
+  'ingest/merge-reference-nodes',
+  'ingest/upsert-edges',
+  'ingest/get-node-hashes',
+  'ingest/get-edge-hashes',
+  'ingest/list-scope-nodes',
+  'ingest/list-scope-edges',
+  'ingest/delete-nodes',
+  'ingest/delete-edges',
+  'meta/bump-graph-version',
+] as const);
+
+export interface WriteOptions {
+  /** Ownership scope, e.g. 'dbt:jaffle_shop': nodes and edges written here belong to it. */
+  scope: string;
+  /**
+   * Snapshot semantics (dbt manifests): what the scope owned before and this graph no longer has is deleted.
+   * Streamed/append sources pass false.
+   */
+  deleteMissing: boolean;
+  allowMassDelete?: boolean;
+  /** Share of the scope's nodes that may be deleted without allowMassDelete. */
+  massDeleteShare?: number;
+  batchSize?: number;
+  ctx?: QueryContext;
+  onProgress?: (done: number, total: number, phase: string) => void;
+}
+
+export interface WriteResult {
+  report: WriteReport;
+  issues: IngestIssue[];
+}
+
+interface NodeRow {
+  urn: string;
+  labels: string[];
+  props: Record<string, unknown>;
+  hash: string;
+  reference: boolean;
+}
+
+interface EdgeRow {
+  i: number;
+  type: string;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+  hash: string;
+}
+
+/**
+ * The one writer every ingester uses: sorted UNWIND batches, MERGE on (:Node {urn}), content hashes so unchanged
+ * content costs only reads, each batch its own transaction. Every statement is idempotent, so a run that died half
+ * way is completed by running it again; nothing is ever duplicated.
+ */
+export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOptions): Promise<WriteResult> {
+  const report = emptyReport();
+  const issues: IngestIssue[] = [];
+  const size = o.batchSize ?? 1000;
+  const nodes = nodeRows(graph.nodes);
+  const edges = edgeRows(graph.edges);
+  const ctx = { ...o.ctx, op: o.ctx?.op ?? `ingest ${o.scope}` };
+
+  const toDelete = o.deleteMissing ? await plannedDeletions(exec, nodes, o, ctx) : [];
+  const total = nodes.length + edges.length + toDelete.length;
+  let done = 0;
+  const progress = (n: number, phase: string) => o.onProgress?.((done += n), total, phase);
+
+  for (const batch of chunks(nodes, size)) {
+    await writeNodeBatch(exec, batch, o.scope, report, ctx);
+    progress(batch.length, 'nodes');
+  }
+  for (const batch of chunks(edges, size)) {
+    const missing = await writeEdgeBatch(exec, batch, o.scope, report, ctx);
+    for (const e of missing) {
+      issues.push({
+        severity: 'warning',
+        code: 'EDGE_ENDPOINT_MISSING',
+        message: `${e.type} edge not written: ${e.from} -> ${e.to} (an endpoint is not in the graph)`,
+        subject: e.from,
+      });
+    }
+    progress(batch.length, 'edges');
+  }
+  if (o.deleteMissing) {
+    await deleteStaleEdges(exec, graph, edges, o.scope, report, ctx, size);
+    for (const batch of chunks(toDelete, size)) {
+      await exec.write(Q['ingest/delete-nodes'], { urns: batch.map((n) => n.urn), scope: o.scope }, ctx);
+      for (const n of batch) countNode(report, n.label, 'deleted');
+      progress(batch.length, 'delete');
+    }
+  }
+  if (report.changed) await exec.write(Q['meta/bump-graph-version'], {}, ctx);
+  return { report, issues };
+}
+
+async function writeNodeBatch(exec: Executor, batch: NodeRow[], scope: string, report: WriteReport, ctx: QueryContext) {
+  const owned = batch.filter((n) => !n.reference);
+  const refs = batch.filter((n) => n.reference);
+  const existing = new Map<string, string | null>();
+  const rows = await exec.read(Q['ingest/get-node-hashes'], { urns: batch.map((n) => n.urn) }, ctx);
+  for (const r of rows) existing.set(String(r.urn), (r.hash as string | null) ?? null);
+
+  const changed = owned.filter((n) => existing.get(n.urn) !== n.hash);
+  for (const n of owned) {
+    const outcome = !existing.has(n.urn) ? 'created' : existing.get(n.urn) === n.hash ? 'unchanged' : 'updated';
+    countNode(report, mainLabel(n.labels), outcome);
+  }
+  const newRefs = refs.filter((n) => !existing.has(n.urn));
+  for (const n of refs) countNode(report, mainLabel(n.labels), existing.has(n.urn) ? 'unchanged' : 'created');
+  if (newRefs.length > 0) await exec.write(Q['ingest/merge-reference-nodes'], { rows: newRefs }, ctx);
+  if (changed.length > 0) await exec.write(Q['ingest/upsert-nodes'], { rows: changed, scope }, ctx);
+}
+
+async function writeEdgeBatch(exec: Executor, batch: EdgeRow[], scope: string, report: WriteReport, ctx: QueryContext) {
+  const known = new Map<number, string | null>();
+  const local = batch.map((e, i) => ({ ...e, i }));
+  for (const r of await exec.read(Q['ingest/get-edge-hashes'], { rows: local }, ctx)) {
+    known.set(Number(r.i), (r.hash as string | null) ?? null);
+  }
+  const changed = local.filter((e) => known.get(e.i) !== e.hash);
+  let missing: EdgeRow[] = [];
+  if (changed.length > 0) {
+    const [res] = await exec.write(Q['ingest/upsert-edges'], { rows: changed, scope }, ctx);
+    const missingIdx = new Set(((res?.missing as number[]) ?? []).map(Number));
+    missing = local.filter((e) => missingIdx.has(e.i));
+  }
+  const missingSet = new Set(missing.map((e) => e.i));
+  for (const e of local) {
+    if (missingSet.has(e.i)) continue;
+    countEdge(report, e.type, !known.has(e.i) ? 'created' : known.get(e.i) === e.hash ? 'unchanged' : 'updated');
+  }
+  report.danglingEdges += missing.length;
+  return missing;
+}
+
+async function plannedDeletions(exec: Executor, nodes: NodeRow[], o: WriteOptions, ctx: QueryContext) {
+  const keep = new Set(nodes.map((n) => n.urn));
+  const owned = await exec.read(Q['ingest/list-scope-nodes'], { scope: o.scope }, ctx);
+  const stale = owned
+    .filter((r) => !keep.has(String(r.urn)))
+    .map((r) => ({ urn: String(r.urn), label: mainLabel((r.labels as string[]).filter((l) => l !== 'Node')) }))
+    .sort((a, b) => a.urn.localeCompare(b.urn));
+  const share = o.massDeleteShare ?? 0.2;
+  if (owned.length > 0 && stale.length / owned.length > share && !o.allowMassDelete) {
+    throw new HelixError(
+      'CONFLICT',
+      `refusing to delete ${stale.length} of ${owned.length} nodes of ${o.scope} ` +
+        `(${((100 * stale.length) / owned.length).toFixed(1)}% > ${share * 100}%); pass --allow-mass-delete to proceed`,
+      { scope: o.scope, stale: stale.length, owned: owned.length },
+    );
+  }
+  return stale;
+}
+
+async function deleteStaleEdges(
+  exec: Executor,
+  graph: MappedGraph,
+  edges: EdgeRow[],
+  scope: string,
+  report: WriteReport,
+  ctx: QueryContext,
+  size: number,
+) {
+  const key = (from: string, type: string, to: string) => `${from}\u0000${type}\u0000${to}`;
+  const keep = new Set(edges.map((e) => key(e.from, e.type, e.to)));
+  const preserved = new Set((graph.preserve ?? []).map((p) => `${p.from}\u0000${p.type}`));
+  const existing = await exec.read(Q['ingest/list-scope-edges'], { scope }, ctx);
+  const stale = existing
+    .map((r) => ({ from: String(r.from), type: String(r.type), to: String(r.to) }))
+    .filter((e) => !keep.has(key(e.from, e.type, e.to)) && !preserved.has(`${e.from}\u0000${e.type}`))
+    .sort((a, b) => key(a.from, a.type, a.to).localeCompare(key(b.from, b.type, b.to)));
+  for (const batch of chunks(stale, size)) {
+    await exec.write(Q['ingest/delete-edges'], { rows: batch, scope }, ctx);
+    for (const e of batch) countEdge(report, e.type, 'deleted');
+  }
+}
+
+function nodeRows(nodes: GraphNode[]): NodeRow[] {
+  const byUrn = new Map<string, NodeRow>();
+  for (const n of nodes) {
+    const prev = byUrn.get(n.urn);
+    const labels = [...new Set([...(prev?.labels ?? []), ...n.labels])];
+    const props = { ...(prev?.props ?? {}), ...cleanProps(n.props) };
+    const reference = (prev ? prev.reference : true) && n.mode === 'reference';
+    byUrn.set(n.urn, { urn: n.urn, labels, props, reference, hash: '' });
+  }
+  const rows = [...byUrn.values()].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+  for (const r of rows) r.hash = contentHash([...r.labels].sort(), cleanProps(r.props as never));
+  return rows;
+}
+
+function edgeRows(edges: GraphEdge[]): EdgeRow[] {
+  const byKey = new Map<string, EdgeRow>();
+  for (const e of edges) {
+    const k = `${e.from}\u0000${e.type}\u0000${e.to}`;
+    const props = { ...(byKey.get(k)?.props ?? {}), ...cleanProps(e.props) };
+    byKey.set(k, { i: 0, type: e.type, from: e.from, to: e.to, props, hash: '' });
+  }
+  const rows = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+  rows.forEach((r, i) => {
+    r.i = i;
+    r.hash = contentHash(r.type, cleanProps(r.props as never));
+  });
+  return rows;
+}
+
+function mainLabel(labels: string[]): string {
+  return labels[labels.length - 1] ?? 'Node';
+}
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}

@@ -1,0 +1,98 @@
+import type { TransformationKind, UpstreamRelation } from './types.js';
+
+/** One upstream column a value derives from, with the strongest transformation seen along the way. */
+export interface Origin {
+  urn: string;
+  column: string;
+  kind: TransformationKind;
+}
+
+/** What is known about one column of a relation (a CTE, subquery, upstream table or the final SELECT). */
+export interface ColumnLineage {
+  name: string;
+  origins: Origin[];
+  /** Column references on the way that could not be resolved (for SQL_COLUMN_UNRESOLVED). */
+  unresolved: string[];
+}
+
+/**
+ * A relation as seen by the resolver. `columns` are the ones we can enumerate; `lookup` also answers for columns we
+ * cannot enumerate (`select *` over a relation whose columns are unknown) and returns undefined for "no such column".
+ */
+export interface Relation {
+  columns: ColumnLineage[];
+  /** True when `lookup` may answer for names not in `columns`. */
+  open: boolean;
+  lookup(name: string): ColumnLineage | undefined;
+}
+
+const RANK: Record<TransformationKind, number> = { identity: 0, expression: 1, aggregation: 2 };
+
+export function strongerKind(a: TransformationKind, b: TransformationKind): TransformationKind {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** Origins re-tagged with at least `kind`, deduplicated by upstream column (strongest kind wins). */
+export function mergeOrigins(groups: Origin[][], kind: TransformationKind = 'identity'): Origin[] {
+  const byKey = new Map<string, Origin>();
+  for (const origins of groups) {
+    for (const origin of origins) {
+      const key = `${origin.urn}\u0000${origin.column}`;
+      const next = strongerKind(origin.kind, kind);
+      const seen = byKey.get(key);
+      byKey.set(key, seen ? { ...seen, kind: strongerKind(seen.kind, next) } : { ...origin, kind: next });
+    }
+  }
+  return [...byKey.values()];
+}
+
+function listedLookup(columns: ColumnLineage[]): Map<string, ColumnLineage> {
+  const byName = new Map<string, ColumnLineage>();
+  for (const column of columns) if (!byName.has(column.name)) byName.set(column.name, column);
+  return byName;
+}
+
+/** A relation over explicitly listed columns, optionally answering other names through `fallback`. */
+export function listedRelation(
+  columns: ColumnLineage[],
+  fallback?: (name: string) => ColumnLineage | undefined,
+): Relation {
+  const byName = listedLookup(columns);
+  return {
+    columns,
+    open: fallback !== undefined,
+    lookup: (name) => byName.get(name) ?? fallback?.(name),
+  };
+}
+
+/**
+ * An upstream model/source/seed. Its listed columns come from manifest and catalog, which may be partial or stale,
+ * so any name the SQL uses on it is accepted as an identity column of that upstream.
+ */
+export function upstreamRelation(upstream: UpstreamRelation): Relation {
+  const columnOf = (name: string): ColumnLineage => ({
+    name,
+    origins: [{ urn: upstream.urn, column: name, kind: 'identity' }],
+    unresolved: [],
+  });
+  const columns = [...new Set(upstream.columns.map((c) => c.toLowerCase()))].map(columnOf);
+  return { columns, open: columns.length === 0, lookup: columnOf };
+}
+
+/** A table that is not an upstream (information_schema, `this`, an unknown source): columns lead nowhere. */
+export function externalRelation(): Relation {
+  return { columns: [], open: true, lookup: (name) => ({ name, origins: [], unresolved: [] }) };
+}
+
+/**
+ * A table-valued function (unnest, flatten, generate_series): every column it yields derives from the columns of
+ * its arguments, as an expression.
+ */
+export function functionRelation(argumentOrigins: ColumnLineage, columnNames: string[]): Relation {
+  const columnOf = (name: string): ColumnLineage => ({
+    name,
+    origins: mergeOrigins([argumentOrigins.origins], 'expression'),
+    unresolved: argumentOrigins.unresolved,
+  });
+  return { columns: columnNames.map(columnOf), open: true, lookup: columnOf };
+}

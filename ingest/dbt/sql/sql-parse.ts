@@ -1,0 +1,72 @@
+import pkg from 'node-sql-parser';
+
+const { Parser } = pkg;
+
+/** node-sql-parser `database` names, primary first, for each dbt adapter type. */
+const ADAPTER_DIALECTS: Record<string, string[]> = {
+  postgres: ['PostgresQL', 'Redshift', 'Trino'],
+  redshift: ['Redshift', 'PostgresQL', 'Trino'],
+  snowflake: ['Snowflake', 'PostgresQL', 'Redshift'],
+  bigquery: ['BigQuery', 'Snowflake', 'Trino'],
+  databricks: ['Hive', 'BigQuery', 'Trino'],
+  spark: ['Hive', 'BigQuery', 'Trino'],
+  trino: ['Trino', 'PostgresQL', 'Athena'],
+  athena: ['Trino', 'Athena', 'PostgresQL'],
+  // DuckDB is closest to Postgres but also accepts Snowflake/BigQuery-isms (`exclude`, `qualify`).
+  duckdb: ['PostgresQL', 'Snowflake', 'Trino'],
+  sqlite: ['Sqlite', 'PostgresQL', 'MySQL'],
+  mysql: ['MySQL', 'MariaDB'],
+  mariadb: ['MariaDB', 'MySQL'],
+  sqlserver: ['TransactSQL'],
+  fabric: ['TransactSQL'],
+  synapse: ['TransactSQL'],
+};
+
+/** Last resort for every adapter, so an unusual construct of one dialect still gets a chance in another grammar. */
+const GENERIC_FALLBACK = ['PostgresQL', 'Snowflake', 'BigQuery', 'Trino'];
+const MAX_ATTEMPTS = 4;
+/** Stop retrying further dialects once this much time went into failed attempts for one statement. */
+const RETRY_BUDGET_MS = 3_000;
+const MESSAGE_LIMIT = 300;
+
+export function dialectsForAdapter(adapter: string): string[] {
+  const primary = ADAPTER_DIALECTS[adapter.trim().toLowerCase()] ?? [];
+  return [...new Set([...primary, ...GENERIC_FALLBACK])].slice(0, MAX_ATTEMPTS);
+}
+
+export type ParseOutcome =
+  | { ok: true; statements: unknown[]; dialect: string }
+  | { ok: false; tried: string[]; message: string };
+
+let parser: InstanceType<typeof Parser> | undefined;
+
+function sharedParser(): InstanceType<typeof Parser> {
+  parser ??= new Parser();
+  return parser;
+}
+
+/** Parses `sql` with the adapter's dialect, retrying plausible other dialects; never throws. */
+export function parseSql(sql: string, adapter: string): ParseOutcome {
+  const tried: string[] = [];
+  let firstMessage = '';
+  const started = Date.now();
+  for (const database of dialectsForAdapter(adapter)) {
+    if (tried.length > 0 && Date.now() - started > RETRY_BUDGET_MS) break;
+    tried.push(database);
+    try {
+      const ast: unknown = sharedParser().astify(sql, { database });
+      return { ok: true, statements: Array.isArray(ast) ? ast : [ast], dialect: database };
+    } catch (error) {
+      if (!firstMessage) firstMessage = describeError(error);
+    }
+  }
+  return { ok: false, tried, message: firstMessage };
+}
+
+function describeError(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const location = (error as { location?: { start?: { line?: number; column?: number } } } | null)?.location?.start;
+  const where = location?.line ? ` (line ${location.line}, column ${location.column ?? '?'})` : '';
+  const message = raw.length > MESSAGE_LIMIT ? `${raw.slice(0, MESSAGE_LIMIT)}…` : raw;
+  return `${message}${where}`;
+}

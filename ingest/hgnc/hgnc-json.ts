@@ -1,0 +1,56 @@
+import type { StreamedBatch } from '../core/graph.js';
+import { BatchBuilder, type BioReadOptions } from '../bio/batch.js';
+import { readHeadText } from '../bio/detect-head.js';
+import { readJsonWithout, streamJsonArray } from '../bio/json-stream.js';
+import { isRecord, readJsonLines } from '../bio/jsonl.js';
+import { NonStandardJsonSanitizer } from '../bio/lenient-json.js';
+import { mapHgncDoc } from './hgnc-record.js';
+
+/** Where the gene documents are in an HGNC JSON file: REST/Solr `response.docs`, a bare array, or one document. */
+async function docsPath(file: string): Promise<string | undefined> {
+  const head = (await readHeadText(file, 4096)).trimStart();
+  if (head.startsWith('[')) return '';
+  if (/"response"\s*:/.test(head)) return 'response.docs';
+  if (/^\{\s*"docs"\s*:/.test(head)) return 'docs';
+  return undefined;
+}
+
+async function* docs(file: string, sanitizer: NonStandardJsonSanitizer): AsyncGenerator<unknown> {
+  const path = await docsPath(file);
+  if (path === undefined) yield await readJsonWithout(file, [], sanitizer);
+  else yield* streamJsonArray(file, path, sanitizer);
+}
+
+/** HGNC REST/Solr JSON (`response.docs[]`), an array of docs, or a single doc. Record = one gene document. */
+export async function* readHgncJson(file: string, opts: BioReadOptions = {}): AsyncGenerator<StreamedBatch> {
+  const b = new BatchBuilder(file, opts);
+  const sanitizer = new NonStandardJsonSanitizer();
+  try {
+    for await (const doc of docs(file, sanitizer)) {
+      if (!b.consume()) continue;
+      if (!isRecord(doc)) b.issue('error', 'HGNC_DOC_INVALID', 'gene document is not a JSON object');
+      else b.guard(undefined, String(doc.hgnc_id ?? doc.symbol ?? ''), (f) => mapHgncDoc(doc, f));
+      if (b.full) yield b.take();
+    }
+  } catch (err) {
+    b.issue('error', 'JSON_UNREADABLE', `JSON parsing stopped: ${(err as Error).message}`);
+  }
+  if (sanitizer.replaced) b.issue('warning', 'JSON_NON_STANDARD_NUMBER', `${sanitizer.replaced} bare NaN/Infinity read as null`);
+  yield b.finish();
+}
+
+/** HGNC complete-set JSONL (one doc per line). Record = one line. */
+export async function* readHgncJsonl(file: string, opts: BioReadOptions = {}): AsyncGenerator<StreamedBatch> {
+  const b = new BatchBuilder(file, opts);
+  for await (const item of readJsonLines(file)) {
+    if (!b.consume()) continue;
+    if (item.error !== undefined) b.issue('error', 'JSON_LINE_INVALID', item.error, { line: item.line });
+    else if (!isRecord(item.value)) b.issue('error', 'HGNC_DOC_INVALID', 'line is not a JSON object', { line: item.line });
+    else {
+      const doc = item.value;
+      b.guard(item.line, String(doc.hgnc_id ?? doc.symbol ?? ''), (f) => mapHgncDoc(doc, f));
+    }
+    if (b.full) yield b.take();
+  }
+  yield b.finish();
+}

@@ -1,0 +1,11 @@
+export { validateOpenLineageEvent, detectEventKind } from './validate.js';
+export type { OpenLineageValidation, OpenLineageEventKind, ValidateOptions } from './validate.js';
+export { loadFacetSchemas, FacetSchemaSet } from './facet-schemas.js';
+export { mapOpenLineageEvent, olJobUrn, olRunUrn, olEventUrn } from './map-event.js';
+export type { MapOpenLineageOptions } from './map-event.js';
+export { runPropsFromEvent, mergeRunState, runStateFromEvents, EVENT_RANK } from './run-state.js';
+export { readOpenLineageFile } from './read-file.js';
+export type { OpenLineageFileItem } from './read-file.js';
+export { datasetPhysicalName, olDatasetUrn, columnUrn } from './datasets.js';
+export type { ResolveDataset } from './datasets.js';
+export { transformationKind } from './column-lineage.js';

@@ -1,0 +1,16 @@
+import type { Executor } from '../../src/db/executor.js';
+import type { IngestionReport } from '../core/ingestion.js';
+
+export interface IngestRunOptions {
+  namespace?: string;
+  format?: string;
+  allowMassDelete?: boolean;
+  /** Resume the ingestion with this id from its last checkpoint. */
+  resume?: string;
+  catalog?: string;
+  runResults?: string;
+  sources?: string;
+  onProgress?: (done: number, total: number, phase: string) => void;
+}
+
+export type IngestRunner = (exec: Executor, path: string, o: IngestRunOptions) => Promise<IngestionReport>;

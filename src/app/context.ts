@@ -1,0 +1,72 @@
+import type { Driver } from 'neo4j-driver';
+import type { Logger } from 'pino';
+import type { Cache } from '../cache/cache.js';
+import { createCache } from '../cache/create-cache.js';
+import type { Config } from '../config/schema.js';
+import { assertQueriesValid } from '../db/check-queries.js';
+import { createDriver } from '../db/driver.js';
+import { Executor } from '../db/executor.js';
+import { migrate } from '../db/migrate.js';
+import { QueryRegistry } from '../db/registry.js';
+import { stopLocalNeo4j } from '../local-neo4j/local-neo4j.js';
+import { resolveGraphTarget, type GraphTarget } from './connect-graph.js';
+
+export interface HelixContext {
+  config: Config;
+  logger: Logger;
+  driver: Driver;
+  exec: Executor;
+  cache: Cache;
+  target: GraphTarget;
+  schemaVersion: number;
+  close(options?: { stopLocalNeo4j?: boolean }): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Apply cypher/schema migrations (serve and migrate do; read-only tools may not). */
+  migrate?: boolean;
+  /** EXPLAIN every named query and refuse to continue on a failure. */
+  checkQueries?: boolean;
+  log?: (msg: string) => void;
+}
+
+/** Connects everything a command needs, in dependency order, and knows how to release it. */
+export async function openHelix(config: Config, logger: Logger, o: OpenOptions = {}): Promise<HelixContext> {
+  const registry = QueryRegistry.load();
+  const target = await resolveGraphTarget(config, o.log ?? ((m) => logger.info(m)));
+  const driver = await createDriver({
+    uri: target.uri,
+    user: target.user,
+    password: target.password,
+    maxPool: config.NEO4J_MAX_POOL,
+    logger,
+  });
+  const exec = new Executor(driver, registry, {
+    database: config.NEO4J_DATABASE,
+    txTimeoutMs: config.NEO4J_TX_TIMEOUT_MS,
+    logger,
+  });
+  let schemaVersion = 0;
+  try {
+    if (o.migrate) schemaVersion = (await migrate(exec)).version;
+    if (o.checkQueries) await assertQueriesValid(exec);
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
+  const cache = createCache(config.REDIS_URL);
+  return {
+    config,
+    logger,
+    driver,
+    exec,
+    cache,
+    target,
+    schemaVersion,
+    async close(options = {}) {
+      await cache.close();
+      await driver.close();
+      if (options.stopLocalNeo4j && target.local?.started) await stopLocalNeo4j(config.HELIX_NEO4J_HOME);
+    },
+  };
+}

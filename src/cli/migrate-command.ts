@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import { migrate } from '../db/migrate.js';
+import { withHelix } from './bootstrap.js';
+
+export function registerMigrateCommand(program: Command): void {
+  program
+    .command('migrate')
+    .description('apply cypher/schema constraints and indexes (idempotent) and print the schema version')
+    .action(async () => {
+      await withHelix({}, async (helix) => {
+        const r = await migrate(helix.exec);
+        process.stdout.write(`schema version ${r.version} (${r.applied.length} migration files applied)\n`);
+      });
+    });
+}

@@ -1,0 +1,51 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { configSchema, type Config } from './schema.js';
+import { HelixError } from '../errors.js';
+
+/**
+ * Settings come from the environment, optionally preceded by a KEY=VALUE file named by HELIX_CONFIG_FILE
+ * (the environment wins). Unsafe production settings are refused here, before anything starts.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const fromFile = env.HELIX_CONFIG_FILE ? readEnvFile(env.HELIX_CONFIG_FILE) : {};
+  const raw = { ...fromFile, ...stripEmpty(env) };
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new HelixError('CONFIG_INVALID', `Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const problems = productionProblems(parsed.data);
+  if (problems.length > 0) {
+    throw new HelixError('CONFIG_UNSAFE', `Refusing unsafe production settings:\n  ${problems.join('\n  ')}`);
+  }
+  return parsed.data;
+}
+
+export function productionProblems(c: Config): string[] {
+  if (c.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  if (!c.HELIX_AUTH_TOKEN) problems.push('HELIX_AUTH_TOKEN is unset: the API would run without authentication.');
+  if (!c.NEO4J_URI) problems.push('NEO4J_URI is unset: production needs a managed Neo4j, not the local one.');
+  if (c.NEO4J_URI && !c.NEO4J_PASSWORD) problems.push('NEO4J_PASSWORD is unset.');
+  if (c.HELIX_CORS_ORIGINS.split(',').some((o) => o.trim() === '*')) {
+    problems.push('HELIX_CORS_ORIGINS contains "*": name the allowed origins.');
+  }
+  if (!c.REDIS_URL) problems.push('REDIS_URL is unset: cache and rate limits would be per-process only.');
+  return problems;
+}
+
+function readEnvFile(file: string): Record<string, string> {
+  if (!existsSync(file)) throw new HelixError('CONFIG_INVALID', `HELIX_CONFIG_FILE ${file} does not exist`);
+  const out: Record<string, string> = {};
+  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (m && !line.trimStart().startsWith('#')) out[m[1]!] = m[2]!.replace(/^"(.*)"$/, '$1');
+  }
+  return out;
+}
+
+function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') out[k] = v;
+  return out;
+}

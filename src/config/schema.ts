@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const bool = z
+  .union([z.boolean(), z.string()])
+  .transform((v) => (typeof v === 'boolean' ? v : ['1', 'true', 'yes', 'on'].includes(v.toLowerCase())));
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HELIX_HOST: z.string().default('127.0.0.1'),
+  HELIX_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Bolt URI of an external Neo4j; unset → the local Neo4j of this checkout is started or reused. */
+  NEO4J_URI: z.string().url().optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().default('neo4j'),
+  NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  NEO4J_MAX_POOL: z.coerce.number().int().positive().default(50),
+  /** Local Neo4j (no NEO4J_URI): Bolt port (0 = 7687 if free, else any free port), auth, memory. */
+  HELIX_NEO4J_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  HELIX_NEO4J_AUTH: bool.default(false),
+  HELIX_NEO4J_HEAP: z.string().default('2g'),
+  HELIX_NEO4J_PAGECACHE: z.string().default('1g'),
+  HELIX_NEO4J_HOME: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  HELIX_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(300),
+  HELIX_AUTH_TOKEN: z.string().optional(),
+  HELIX_CORS_ORIGINS: z.string().default('http://localhost:4000,http://127.0.0.1:4000'),
+  HELIX_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  HELIX_MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
+  HELIX_MAX_QUERY_COST: z.coerce.number().int().positive().default(50_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,38 @@
+import neo4j, { isInt, isNode, isRelationship, isPath, type Integer } from 'neo4j-driver';
+
+/**
+ * The one place where driver values become plain JavaScript: Integers become numbers (they never exceed 2^53 in
+ * Helix: counts, positions, timestamps in ms), temporal values ISO strings, nodes and relationships plain objects.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return value ?? null;
+  if (isInt(value)) return integerToNumber(value as Integer);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value !== 'object') return value;
+  if (isNode(value)) return { labels: value.labels, ...plainMap(value.properties) };
+  if (isRelationship(value)) return { type: value.type, ...plainMap(value.properties) };
+  if (isPath(value)) return value.segments.map((s) => ({ start: toPlain(s.start), rel: toPlain(s.relationship), end: toPlain(s.end) }));
+  if (isTemporal(value)) return value.toString();
+  return plainMap(value as Record<string, unknown>);
+}
+
+function plainMap(obj: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) out[k] = toPlain(v);
+  return out;
+}
+
+function integerToNumber(i: Integer): number {
+  return neo4j.integer.inSafeRange(i) ? i.toNumber() : Number(i.toString());
+}
+
+function isTemporal(v: object): v is { toString(): string } {
+  return (
+    neo4j.isDate(v) ||
+    neo4j.isDateTime(v) ||
+    neo4j.isLocalDateTime(v) ||
+    neo4j.isTime(v) ||
+    neo4j.isLocalTime(v) ||
+    neo4j.isDuration(v)
+  );
+}

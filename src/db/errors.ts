@@ -1,0 +1,24 @@
+import { Neo4jError } from 'neo4j-driver';
+import { HelixError } from '../errors.js';
+
+/** Maps driver/server errors to Helix error codes; the original stays as `cause` for logs, never for clients. */
+export function mapNeo4jError(error: unknown, queryName: string): HelixError {
+  if (error instanceof HelixError) return error;
+  if (error instanceof Neo4jError) {
+    const code = error.code ?? '';
+    if (code.includes('TransactionTimedOut') || code.includes('Transaction.Terminated')) {
+      return new HelixError('TIMEOUT', `query ${queryName} exceeded its time limit`, { neo4jCode: code }, { cause: error });
+    }
+    if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.includes('DatabaseUnavailable')) {
+      return new HelixError('DATABASE_UNAVAILABLE', 'Neo4j is unavailable', { neo4jCode: code }, { cause: error });
+    }
+    if (code.includes('ConstraintValidationFailed')) {
+      return new HelixError('CONFLICT', `query ${queryName} violates a uniqueness constraint`, { neo4jCode: code }, { cause: error });
+    }
+    if (code.includes('Security.Unauthorized') || code.includes('AuthenticationRateLimit')) {
+      return new HelixError('DATABASE_UNAVAILABLE', 'Neo4j refused our credentials', { neo4jCode: code }, { cause: error });
+    }
+    return new HelixError('DATABASE_ERROR', `query ${queryName} failed: ${code}`, { neo4jCode: code }, { cause: error });
+  }
+  return new HelixError('DATABASE_ERROR', `query ${queryName} failed`, undefined, { cause: error });
+}

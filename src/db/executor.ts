@@ -1,0 +1,96 @@
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import type { Logger } from 'pino';
+import { cypherDuration } from '../observability/metrics.js';
+import { withSpan } from '../observability/tracing.js';
+import { toPlain } from './convert.js';
+import { mapNeo4jError } from './errors.js';
+import type { QueryRegistry } from './registry.js';
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+/** Who is asking: carried into Neo4j transaction metadata, logs and per-request round-trip counts. */
+export interface QueryContext {
+  op?: string;
+  requestId?: string;
+  timeoutMs?: number;
+  /** Incremented once per Cypher round trip (tests assert batching with it). */
+  counter?: { queries: number };
+}
+
+export interface ExecutorOptions {
+  database: string;
+  txTimeoutMs: number;
+  logger?: Logger;
+}
+
+/** The single way Helix talks to Neo4j: named queries from the registry, plain rows back. */
+export class Executor {
+  constructor(
+    readonly driver: Driver,
+    readonly registry: QueryRegistry,
+    private readonly options: ExecutorOptions,
+  ) {}
+
+  read(name: string, params: Params = {}, ctx: QueryContext = {}): Promise<Row[]> {
+    return this.run('READ', name, params, ctx);
+  }
+
+  write(name: string, params: Params = {}, ctx: QueryContext = {}): Promise<Row[]> {
+    return this.run('WRITE', name, params, ctx);
+  }
+
+  /** Several named writes in one transaction, in order; each result is returned. */
+  async writeTx(steps: Array<{ name: string; params?: Params }>, ctx: QueryContext = {}): Promise<Row[][]> {
+    return this.session('WRITE', 'tx:' + steps.map((s) => s.name).join('+'), ctx, async (tx) => {
+      const out: Row[][] = [];
+      for (const s of steps) out.push(rows(await tx.run(this.registry.get(s.name), s.params ?? {})));
+      return out;
+    });
+  }
+
+  /** Runs raw text (EXPLAIN checks, migrations): never user input. */
+  async runText(text: string, params: Params = {}, mode: 'READ' | 'WRITE' = 'WRITE', ctx: QueryContext = {}): Promise<Row[]> {
+    return this.session(mode, ctx.op ?? 'text', ctx, async (tx) => rows(await tx.run(text, params)));
+  }
+
+  private run(mode: 'READ' | 'WRITE', name: string, params: Params, ctx: QueryContext): Promise<Row[]> {
+    const text = this.registry.get(name);
+    return this.session(mode, name, ctx, async (tx) => rows(await tx.run(text, params)));
+  }
+
+  private async session<T>(
+    mode: 'READ' | 'WRITE',
+    name: string,
+    ctx: QueryContext,
+    work: (tx: ManagedTransaction) => Promise<T>,
+  ): Promise<T> {
+    if (ctx.counter) ctx.counter.queries += 1;
+    const started = performance.now();
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const config = {
+      timeout: ctx.timeoutMs ?? this.options.txTimeoutMs,
+      metadata: { app: 'helix', op: ctx.op ?? name, query: name, requestId: ctx.requestId ?? '' },
+    };
+    try {
+      return await withSpan(`cypher ${name}`, { 'db.system': 'neo4j', 'db.operation': name }, () =>
+        mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config),
+      );
+    } catch (error) {
+      const mapped = mapNeo4jError(error, name);
+      this.options.logger?.warn({ query: name, code: mapped.code, err: error, requestId: ctx.requestId }, 'cypher failed');
+      cypherDuration.observe({ query: name, mode, outcome: 'error' }, (performance.now() - started) / 1000);
+      throw mapped;
+    } finally {
+      await session.close();
+      cypherDuration.observe({ query: name, mode, outcome: 'ok' }, (performance.now() - started) / 1000);
+    }
+  }
+}
+
+function rows(result: QueryResult): Row[] {
+  return result.records.map((r) => toPlain(r.toObject()) as Row);
+}

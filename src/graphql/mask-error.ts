@@ -1,0 +1,49 @@
+import { GraphQLError } from 'graphql';
+import { ERROR_CODES, HelixError, type ErrorCode } from '../errors.js';
+
+const CLOSED = new Set<string>(ERROR_CODES);
+
+/**
+ * Every error leaves with a code of the closed ErrorCode enum. HelixErrors keep their message; GraphQL's own
+ * validation/parse errors are the client's (BAD_USER_INPUT); cost/depth limits are QUERY_TOO_COMPLEX; anything
+ * else is masked as INTERNAL so no internals leak.
+ */
+export function maskError(error: unknown, logError: (e: unknown) => void): GraphQLError {
+  const gql = error instanceof GraphQLError ? error : undefined;
+  const original = gql?.originalError ?? (gql ? undefined : error);
+  if (original instanceof HelixError) return withCode(gql, original.message, clientCode(original.code), original.details);
+  if (gql && !original) {
+    const given = String(gql.extensions?.code ?? '');
+    if (CLOSED.has(given)) return withCode(gql, gql.message, given as ErrorCode);
+    if (/depth|cost|aliases|directives|tokens|exceed/i.test(gql.message) && /limit|max|exceed/i.test(gql.message)) {
+      return withCode(gql, gql.message, 'QUERY_TOO_COMPLEX');
+    }
+    return withCode(gql, gql.message, 'BAD_USER_INPUT');
+  }
+  if (original instanceof GraphQLError && !original.originalError) {
+    return withCode(gql, original.message, 'BAD_USER_INPUT');
+  }
+  logError(original ?? error);
+  return withCode(gql, 'Unexpected error.', 'INTERNAL');
+}
+
+/** Errors that describe our configuration or database internals are not the client's business. */
+function clientCode(code: ErrorCode): ErrorCode {
+  return code === 'CONFIG_INVALID' || code === 'CONFIG_UNSAFE' || code === 'INGESTION_FAILED' ? 'INTERNAL' : code;
+}
+
+function withCode(
+  base: GraphQLError | undefined,
+  message: string,
+  code: ErrorCode,
+  details?: Record<string, unknown>,
+): GraphQLError {
+  const safeMessage = code === 'DATABASE_ERROR' ? 'The graph database could not answer this request.' : message;
+  return new GraphQLError(safeMessage, {
+    nodes: base?.nodes,
+    source: base?.source,
+    positions: base?.positions,
+    path: base?.path,
+    extensions: { code, ...(details && code === 'BAD_USER_INPUT' ? { details } : {}) },
+  });
+}

@@ -1,0 +1,10 @@
+/** Labels that classify rather than identify: a node's type is its most specific other label. */
+const GENERIC = new Set(['Node', 'Capsule', 'Run', 'Entity']);
+
+export function nodeType(labels: string[]): string {
+  const specific = labels.filter((l) => !GENERIC.has(l)).sort();
+  if (specific.length > 0) return specific[0]!;
+  if (labels.includes('Run')) return 'Run';
+  if (labels.includes('Capsule')) return 'Capsule';
+  return 'Node';
+}

@@ -1,0 +1,66 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { requireQueries } from '../../db/registry.js';
+import { HelixError } from '../../errors.js';
+import type { StoredNode } from '../../loaders/node-loader.js';
+import type { GraphQLContext } from '../context.js';
+import { nodeType } from '../node-type.js';
+
+const Q = requireQueries(['meta/get-server-info', 'meta/get-graph-version'] as const);
+
+/** The shape every Node-typed field resolves to: URN, labels, and stored properties flattened in. */
+export type NodeParent = Record<string, unknown> & { urn: string; labels: string[] };
+
+export function toNodeParent(n: StoredNode): NodeParent {
+  return { ...n.props, urn: n.urn, labels: n.labels };
+}
+
+export const baseResolvers = {
+  Query: {
+    node: async (_: unknown, { id }: { id: string }, ctx: GraphQLContext) => {
+      const n = await ctx.loaders.node.load(id);
+      return n ? toNodeParent(n) : null;
+    },
+    nodes: async (_: unknown, { ids }: { ids: string[] }, ctx: GraphQLContext) => {
+      if (ids.length > 500) throw new HelixError('BAD_USER_INPUT', 'nodes(ids) takes at most 500 ids');
+      const found = await ctx.loaders.node.loadMany(ids);
+      return found.map((n) => (n && !(n instanceof Error) ? toNodeParent(n) : null));
+    },
+    graphInfo: async (_: unknown, __: unknown, ctx: GraphQLContext) => {
+      const [info] = await ctx.helix.exec.read(Q['meta/get-server-info'], {}, ctx.queryCtx);
+      const [graph] = await ctx.helix.exec.read(Q['meta/get-graph-version'], {}, ctx.queryCtx);
+      return {
+        neo4jVersion: info?.version,
+        neo4jEdition: info?.edition,
+        schemaVersion: ctx.helix.schemaVersion,
+        graphVersion: graph?.version ?? 0,
+      };
+    },
+    ingestion: async (_: unknown, { id }: { id: string }, ctx: GraphQLContext) => {
+      const urn = id.startsWith('urn:helix:ingestion:') ? id : `urn:helix:ingestion:${id}`;
+      const n = await ctx.loaders.node.load(urn);
+      return n ? toNodeParent(n) : null;
+    },
+  },
+  Node: {
+    __resolveType: (parent: NodeParent, _ctx: GraphQLContext, info: GraphQLResolveInfo) => {
+      const t = nodeType(parent.labels);
+      const gqlType = info.schema.getType(t);
+      return gqlType && 'getInterfaces' in gqlType && gqlType.getInterfaces().some((i) => i.name === 'Node')
+        ? t
+        : 'GenericNode';
+    },
+  },
+  GenericNode: {
+    id: (p: NodeParent) => p.urn,
+    type: (p: NodeParent) => nodeType(p.labels),
+    properties: (p: NodeParent) => {
+      const { labels: _labels, ...props } = p;
+      return props;
+    },
+  },
+  Ingestion: {
+    id: (p: NodeParent) => p.urn,
+    type: () => 'Ingestion',
+    report: (p: NodeParent) => (typeof p.reportJson === 'string' ? JSON.parse(p.reportJson) : null),
+  },
+};

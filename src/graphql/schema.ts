@@ -1,0 +1,18 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { projectRoot } from '../project-root.js';
+import { resolverMaps } from './resolvers/index.js';
+
+/** SDL from schema/*.graphql (one file per domain), resolvers from src/graphql/resolvers. */
+export function loadTypeDefs(dir = path.join(projectRoot(), 'schema')): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+}
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolverMaps() });
+}

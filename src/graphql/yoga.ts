@@ -1,0 +1,58 @@
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { ExecutionArgs, ExecutionResult } from 'graphql';
+import type { HelixContext } from '../app/context.js';
+import { graphqlDuration } from '../observability/metrics.js';
+import { createGraphQLContext, type GraphQLContext } from './context.js';
+import { closedErrorCodes } from './error-codes-plugin.js';
+import { maskError } from './mask-error.js';
+import { buildSchema } from './schema.js';
+
+export type HelixYoga = YogaServerInstance<{ requestId?: string }, GraphQLContext>;
+
+/** GraphQL over HTTP at /graphql with GraphiQL, depth/cost limits and the closed error-code contract. */
+export function createHelixYoga(helix: HelixContext): HelixYoga {
+  const armor = new EnvelopArmor({
+    maxDepth: { n: helix.config.HELIX_MAX_QUERY_DEPTH, ignoreIntrospection: true },
+    costLimit: { maxCost: helix.config.HELIX_MAX_QUERY_COST, ignoreIntrospection: true },
+    maxAliases: { n: 30 },
+    maxDirectives: { n: 30 },
+    maxTokens: { n: 5000 },
+  });
+  return createYoga<{ requestId?: string }, GraphQLContext>({
+    schema: buildSchema(),
+    graphqlEndpoint: '/graphql',
+    graphiql: { title: 'Helix GraphQL' },
+    landingPage: false,
+    logging: false,
+    maskedErrors: {
+      maskError: (error) => maskError(error, (e) => helix.logger.error({ err: e }, 'graphql internal error')),
+    },
+    context: ({ requestId }) => createGraphQLContext(helix, requestId ?? 'unknown'),
+    plugins: [
+      ...armor.protect().plugins,
+      operationTimer(),
+      closedErrorCodes(),
+    ],
+  });
+}
+
+/** Prometheus timing of every GraphQL operation. */
+function operationTimer(): Plugin {
+  return {
+        onExecute({ args }: { args: ExecutionArgs }) {
+          const started = performance.now();
+          const op = args.operationName ?? 'anonymous';
+          const type = args.document.definitions.find((d) => d.kind === 'OperationDefinition');
+          return {
+            onExecuteDone({ result }: { result: ExecutionResult | AsyncIterable<unknown> }) {
+              const outcome = 'errors' in result && result.errors?.length ? 'error' : 'ok';
+              graphqlDuration.observe(
+                { operation: op, type: type && 'operation' in type ? type.operation : 'unknown', outcome },
+                (performance.now() - started) / 1000,
+              );
+            },
+          };
+        },
+  };
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { HelixContext } from '../app/context.js';
+import { createHelixYoga } from '../graphql/yoga.js';
+import { httpDuration, metricsRegistry } from '../observability/metrics.js';
+import { currentTraceId, withSpan } from '../observability/tracing.js';
+import { authorized, clientKey, createRateLimiter } from './guards.js';
+import { readiness } from './readiness.js';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void>;
+
+/** Extra routes other modules mount (OpenLineage endpoint, explorer page...), matched by path prefix. */
+export interface ExtraRoute {
+  prefix: string;
+  handler: RouteHandler;
+  /** Needs the bearer token and counts against the rate limit (default true). */
+  guarded?: boolean;
+}
+
+export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []): http.Server {
+  const yoga = createHelixYoga(helix);
+  const limiter = createRateLimiter(helix);
+  const allowedOrigins = new Set(helix.config.HELIX_CORS_ORIGINS.split(',').map((o) => o.trim()));
+
+  return http.createServer((req, res) => {
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+    const started = performance.now();
+    const route = routeOf(req.url ?? '/', extra);
+    res.setHeader('x-request-id', requestId);
+    const origin = req.headers.origin;
+    if (origin && (allowedOrigins.has(origin) || allowedOrigins.has('*'))) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'origin');
+      res.setHeader('access-control-allow-headers', 'content-type, authorization, x-request-id');
+    }
+    res.on('finish', () => {
+      const seconds = (performance.now() - started) / 1000;
+      httpDuration.observe({ method: req.method ?? 'GET', route, status: String(res.statusCode) }, seconds);
+      helix.logger.debug({ requestId, traceId: currentTraceId(), method: req.method, url: req.url, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+    });
+    void withSpan(`HTTP ${req.method} ${route}`, { 'http.route': route, 'helix.request_id': requestId }, async () => {
+      try {
+        await handle(req, res, requestId, route);
+      } catch (error) {
+        helix.logger.error({ err: error, requestId }, 'request failed');
+        if (!res.headersSent) json(res, 500, { error: { code: 'INTERNAL', message: 'Unexpected error.' } });
+        else res.end();
+      }
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string, route: string) {
+    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+    if (route === '/health') return json(res, 200, { status: 'ok' });
+    if (route === '/ready') {
+      const r = await readiness(helix);
+      return json(res, r.status === 'unavailable' ? 503 : 200, r);
+    }
+    if (route === '/metrics') {
+      res.writeHead(200, { 'content-type': metricsRegistry.contentType });
+      return void res.end(await metricsRegistry.metrics());
+    }
+    const extraRoute = extra.find((e) => route === e.prefix);
+    const guarded = route === '/graphql' ? true : extraRoute ? extraRoute.guarded !== false : false;
+    if (guarded) {
+      const wantsGraphiql = req.method === 'GET' && route === '/graphql' && (req.headers.accept ?? '').includes('text/html');
+      if (!wantsGraphiql && !authorized(req, helix.config.HELIX_AUTH_TOKEN)) {
+        return json(res, 401, { errors: [{ message: 'Missing or invalid bearer token.', extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
+      try {
+        await limiter.consume(clientKey(req));
+      } catch {
+        res.setHeader('retry-after', '60');
+        return json(res, 429, { errors: [{ message: 'Too many requests.', extensions: { code: 'RATE_LIMITED' } }] });
+      }
+    }
+    if (route === '/graphql') return void (await yoga.handle(req, res, { requestId }));
+    if (extraRoute) return extraRoute.handler(req, res, requestId);
+    if (route === '/') {
+      res.writeHead(302, { location: '/graphql' });
+      return void res.end();
+    }
+    return json(res, 404, { error: { code: 'NOT_FOUND', message: `no route ${req.url}` } });
+  }
+}
+
+function routeOf(url: string, extra: ExtraRoute[]): string {
+  const p = url.split('?')[0] ?? '/';
+  const known = ['/health', '/ready', '/metrics', '/graphql', ...extra.map((e) => e.prefix)];
+  return known.find((k) => p === k || p === `${k}/`) ?? (p === '/' ? '/' : 'other');
+}
+
+export function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}

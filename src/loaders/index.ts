@@ -1,0 +1,11 @@
+import type { Executor, QueryContext } from '../db/executor.js';
+import { createNodeLoader } from './node-loader.js';
+
+/** Per-request DataLoaders: created for each GraphQL request, never shared between requests. */
+export function createLoaders(exec: Executor, ctx: QueryContext) {
+  return {
+    node: createNodeLoader(exec, ctx),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

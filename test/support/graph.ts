@@ -1,0 +1,30 @@
+import { inject } from 'vitest';
+import { openHelix, type HelixContext } from '../../src/app/context.js';
+import { configSchema } from '../../src/config/schema.js';
+import { requireQueries } from '../../src/db/registry.js';
+import { createLogger } from '../../src/observability/logger.js';
+
+const Q = requireQueries(['meta/wipe-graph-batch'] as const);
+
+/**
+ * Isolation: Neo4j Community has one database, so integration files run one at a time (vitest.config.ts) and each
+ * starts from an empty graph (`resetGraph`); schema (constraints, indexes) stays. Tests never mock Neo4j or Redis.
+ */
+export async function openTestHelix(overrides: Record<string, string> = {}): Promise<HelixContext> {
+  const config = configSchema.parse({
+    NODE_ENV: 'test',
+    NEO4J_URI: inject('neo4jUri'),
+    REDIS_URL: inject('redisUrl'),
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  });
+  return openHelix(config, createLogger('silent'), { migrate: true, checkQueries: false, log: () => {} });
+}
+
+export async function resetGraph(helix: HelixContext): Promise<void> {
+  for (;;) {
+    const [row] = await helix.exec.write(Q['meta/wipe-graph-batch'], { limit: 10_000 }, { op: 'test reset' });
+    if (Number(row?.deleted ?? 0) === 0) break;
+  }
+  // Redis is shared by the whole machine: tests only ever touch their own key prefix.
+}
