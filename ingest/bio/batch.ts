@@ -74,7 +74,22 @@ export class BatchBuilder {
       return;
     }
     const props = { ...existing.props };
-    for (const [k, v] of Object.entries(node.props)) if (v !== undefined) props[k] = v;
+    let conflict = false;
+    for (const [k, v] of Object.entries(node.props)) {
+      if (v === undefined) continue;
+      const old = props[k];
+      if (Array.isArray(old) && Array.isArray(v)) props[k] = [...new Set([...old, ...v] as (string | number | boolean)[])] as typeof v;
+      else {
+        if (old !== undefined && old !== v) conflict = true;
+        props[k] = v;
+      }
+    }
+    // Two records of one file mapping to the same owned node (a gene listed twice): merged, and said so.
+    if (conflict && existingOwned) {
+      this.issue('info', 'DUPLICATE_RECORD', `${node.urn} produced by more than one record; lists merged, later values win`, {
+        subject: node.urn,
+      });
+    }
     const labels = [...existing.labels, ...node.labels.filter((l) => !existing.labels.includes(l))];
     this.nodes.set(node.urn, { ...existing, labels, props });
   }
@@ -101,14 +116,17 @@ export class BatchBuilder {
     return this.inBatch >= this.batchSize;
   }
 
-  /** The batch so far (stats are per-batch deltas), then start a new one. */
-  take(): StreamedBatch {
+  /**
+   * The batch so far (stats are per-batch deltas), then start a new one. Grouping readers pass the position of the
+   * end of the last complete group when the record that closed it is not part of this batch.
+   */
+  take(position = this.position): StreamedBatch {
     const batch: StreamedBatch = {
       nodes: [...this.nodes.values()],
       edges: [...this.edges.values()],
       issues: this.issues,
       stats: this.stats,
-      position: this.position,
+      position,
     };
     this.nodes = new Map();
     this.edges = new Map();

@@ -83,7 +83,7 @@ async function* readCsv(file: string, o: TableOptions): AsyncGenerator<TableRow>
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_skip: (err) => {
-      o.onIssue?.('error', 'CSV_RECORD_INVALID', `unreadable CSV record skipped: ${err?.message ?? 'unknown'}`, err?.lines);
+      o.onIssue?.('error', 'CSV_RECORD_INVALID', `unreadable CSV record skipped: ${err?.message ?? 'unknown'}`, typeof err?.lines === 'number' ? err.lines : undefined);
       return undefined;
     },
   });

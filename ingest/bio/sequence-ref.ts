@@ -18,7 +18,8 @@ const NCBI_FIELDS: Record<string, number> = {
 };
 
 /** Database tags as they appear in sequence urns. */
-const DB_NAMES: Record<string, string> = { ref: 'refseq', gb: 'genbank', emb: 'embl', dbj: 'ddbj', lcl: 'local' };
+// GenBank, EMBL and DDBJ share one accession space (INSDC): one urn namespace for the three.
+const DB_NAMES: Record<string, string> = { ref: 'refseq', gb: 'genbank', emb: 'genbank', dbj: 'genbank', lcl: 'local' };
 const PREFERENCE = ['ref', 'gb', 'emb', 'dbj', 'tpg', 'tpe', 'tpd', 'pdb', 'prf', 'pir', 'pat', 'gpp', 'nat', 'bbs', 'gnl', 'lcl', 'gi'];
 
 const REFSEQ = /^(?:[ANXYWZ]P|N[MRCGTWZ]|X[MR]|NC|AC)_\d+(?:\.\d+)?$/;

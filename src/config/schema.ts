@@ -26,6 +26,8 @@ export const configSchema = z.object({
   HELIX_AUTH_TOKEN: z.string().optional(),
   HELIX_CORS_ORIGINS: z.string().default('http://localhost:4000,http://127.0.0.1:4000'),
   HELIX_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Redis key prefix of the rate limiter: deployments sharing a Redis but not a budget use different ones. */
+  HELIX_RATE_LIMIT_KEY_PREFIX: z.string().default('helix:rl'),
   HELIX_MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
   HELIX_MAX_QUERY_COST: z.coerce.number().int().positive().default(50_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -9,7 +9,7 @@ const CLOSED = new Set<string>(ERROR_CODES);
  * else is masked as INTERNAL so no internals leak.
  */
 export function maskError(error: unknown, logError: (e: unknown) => void): GraphQLError {
-  const gql = error instanceof GraphQLError ? error : undefined;
+  const gql = isGraphQLError(error) ? error : undefined;
   const original = gql?.originalError ?? (gql ? undefined : error);
   if (original instanceof HelixError) return withCode(gql, original.message, clientCode(original.code), original.details);
   if (gql && !original) {
@@ -20,7 +20,7 @@ export function maskError(error: unknown, logError: (e: unknown) => void): Graph
     }
     return withCode(gql, gql.message, 'BAD_USER_INPUT');
   }
-  if (original instanceof GraphQLError && !original.originalError) {
+  if (isGraphQLError(original) && !original.originalError) {
     return withCode(gql, original.message, 'BAD_USER_INPUT');
   }
   logError(original ?? error);
@@ -46,4 +46,9 @@ function withCode(
     path: base?.path,
     extensions: { code, ...(details && code === 'BAD_USER_INPUT' ? { details } : {}) },
   });
+}
+
+/** By shape as well as by class: graphql can be loaded twice (ESM and CJS copies) in one process. */
+function isGraphQLError(e: unknown): e is GraphQLError {
+  return e instanceof GraphQLError || (e instanceof Error && e.name === 'GraphQLError' && 'extensions' in e);
 }

@@ -15,7 +15,7 @@ export function authorized(req: IncomingMessage, token: string | undefined): boo
 
 /** Per-client request budget, shared through Redis when the cache is Redis, per process otherwise. */
 export function createRateLimiter(helix: HelixContext): RateLimiterAbstract {
-  const opts = { points: helix.config.HELIX_RATE_LIMIT_PER_MINUTE, duration: 60, keyPrefix: 'helix:rl' };
+  const opts = { points: helix.config.HELIX_RATE_LIMIT_PER_MINUTE, duration: 60, keyPrefix: helix.config.HELIX_RATE_LIMIT_KEY_PREFIX };
   if (helix.cache instanceof RedisCache) {
     return new RateLimiterRedis({ ...opts, storeClient: helix.cache.client, insuranceLimiter: new RateLimiterMemory(opts) });
   }

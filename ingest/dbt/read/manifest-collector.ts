@@ -109,7 +109,8 @@ export class ManifestCollector {
       this.issue('warning', 'DBT_INVALID_FIELD', `${key}: invalid field(s) ignored: ${fields}`, key);
     }
     const resource = reader.normalise(parsed.value as never);
-    if (resource.packageName) this.manifest.packages.add(resource.packageName);
+    // A model injected from another project does not make that project an installed package.
+    if (resource.packageName && !resource.external) this.manifest.packages.add(resource.packageName);
     const config = (value as { config?: { enabled?: unknown } }).config;
     if (config?.enabled === false) {
       this.addDisabled(value);

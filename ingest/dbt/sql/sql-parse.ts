@@ -1,4 +1,5 @@
 import pkg from 'node-sql-parser';
+import { relaxSql } from './sql-relax.js';
 
 const { Parser } = pkg;
 
@@ -45,23 +46,36 @@ function sharedParser(): InstanceType<typeof Parser> {
   return parser;
 }
 
-/** Parses `sql` with the adapter's dialect, retrying plausible other dialects; never throws. */
+/**
+ * Parses `sql` with the adapter's dialect, then with a relaxed rewrite of the text (sql-relax.ts), then with other
+ * plausible dialects, plain and relaxed. Failed attempts are the slow ones (PEG backtracking), hence this order
+ * (most rescues first) and the time budget. Never throws.
+ */
 export function parseSql(sql: string, adapter: string): ParseOutcome {
+  const [primary = 'PostgresQL', ...others] = dialectsForAdapter(adapter);
+  const relaxed = relaxSql(sql, BACKTICK_DIALECTS.has(primary) ? '`' : '"');
+  const texts: Array<[string, string]> = relaxed === sql ? [[sql, '']] : [[sql, ''], [relaxed, ' (relaxed)']];
+  const plan: Array<[string, string, string]> = [
+    ...texts.map(([text, label]): [string, string, string] => [primary, text, label]),
+    ...texts.flatMap(([text, label]) => others.map((db): [string, string, string] => [db, text, label])),
+  ];
   const tried: string[] = [];
-  let firstMessage = '';
+  let message = '';
   const started = Date.now();
-  for (const database of dialectsForAdapter(adapter)) {
+  for (const [database, text, label] of plan) {
     if (tried.length > 0 && Date.now() - started > RETRY_BUDGET_MS) break;
-    tried.push(database);
+    tried.push(`${database}${label}`);
     try {
-      const ast: unknown = sharedParser().astify(sql, { database });
-      return { ok: true, statements: Array.isArray(ast) ? ast : [ast], dialect: database };
+      const ast: unknown = sharedParser().astify(text, { database });
+      return { ok: true, statements: Array.isArray(ast) ? ast : [ast], dialect: `${database}${label}` };
     } catch (error) {
-      if (!firstMessage) firstMessage = describeError(error);
+      if (!message) message = describeError(error);
     }
   }
-  return { ok: false, tried, message: firstMessage };
+  return { ok: false, tried, message };
 }
+
+const BACKTICK_DIALECTS = new Set(['BigQuery', 'Hive', 'MySQL', 'MariaDB']);
 
 function describeError(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);

@@ -1,3 +1,6 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+
 export interface JsonChunk {
   text: string;
   startLine: number;
@@ -87,5 +90,49 @@ export class JsonValueSplitter {
     this.inString = false;
     this.escape = false;
     return chunk;
+  }
+}
+
+export interface JsonFileItem {
+  /** The parsed value; undefined when `error` is set. */
+  value: unknown;
+  /** 1-based line the value starts on. */
+  line: number;
+  error?: string;
+}
+
+/**
+ * JSON values of a file holding one JSON document, a JSON array (its elements are yielded), NDJSON or concatenated
+ * documents. A first value that starts and ends on one line outside an array means NDJSON: from there on each line
+ * stands alone, so one truncated line cannot swallow the rest of the file. Unreadable parts are yielded with
+ * `error` and reading goes on.
+ */
+export async function* readJsonValues(file: string): AsyncGenerator<JsonFileItem> {
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const splitter = new JsonValueSplitter();
+  let mode: 'detect' | 'lines' | 'stream' = 'detect';
+  let lineNo = 0;
+  for await (const text of lines) {
+    lineNo += 1;
+    if (mode === 'lines') {
+      if (text.trim() === '') continue;
+      yield parseChunk({ text, startLine: lineNo, endLine: lineNo });
+      continue;
+    }
+    for (const chunk of splitter.push(`${text}\n`, lineNo)) {
+      if (mode === 'detect') mode = !splitter.inArray && chunk.startLine === chunk.endLine ? 'lines' : 'stream';
+      yield parseChunk(chunk);
+    }
+  }
+  const rest = splitter.end();
+  if (rest) yield { value: undefined, line: rest.startLine, error: 'unterminated JSON value at end of file' };
+  else if (splitter.unclosedArray) yield { value: undefined, line: lineNo, error: 'JSON array not closed at end of file' };
+}
+
+function parseChunk(chunk: JsonChunk): JsonFileItem {
+  try {
+    return { value: JSON.parse(chunk.text), line: chunk.startLine };
+  } catch (err) {
+    return { value: undefined, line: chunk.startLine, error: `invalid JSON: ${(err as Error).message}` };
   }
 }

@@ -1,0 +1,46 @@
+import type { StreamedBatch } from '../core/graph.js';
+import type { BioReadOptions } from '../bio/batch.js';
+import { addAnnotation } from './annotation-node.js';
+import { readAnnotationTable } from './table-reader.js';
+import { numbers, rowData } from './typed.js';
+
+/** varfish/annonars column → typed prop (names shared with the gnomAD v4.1 reader). */
+const TYPED = {
+  pli: 'pLI',
+  loeuf: 'oe_lof_upper',
+  oeLofUpper: 'oe_lof_upper',
+  oeLofLower: 'oe_lof_lower',
+  oeLof: 'oe_lof',
+  oeMis: 'oe_mis',
+  oeMisUpper: 'oe_mis_upper',
+  oeSyn: 'oe_syn',
+  lofZ: 'lof_z',
+  misZ: 'mis_z',
+  synZ: 'syn_z',
+  obsLof: 'obs_lof',
+  expLof: 'exp_lof',
+  obsMis: 'obs_mis',
+  expMis: 'exp_mis',
+  exacPli: 'exac_pLI',
+  exacOeLof: 'exac_oe_lof',
+};
+
+/**
+ * gnomAD constraint per gene as re-exported by varfish/annonars (v2.1.1 and v4.0 files: `ensembl_gene_id entrez_id
+ * gene_symbol exp_lof …`). One Annotation per row; the release comes from the file name or `version`.
+ */
+export function readGnomadVarfish(file: string, opts: BioReadOptions = {}): AsyncGenerator<StreamedBatch> {
+  return readAnnotationTable(file, opts, {
+    source: 'gnomad',
+    delimiter: '\t',
+    mapRow(row, ctx, f) {
+      const v = row.values;
+      const gene = ctx.gene({ ensemblGeneId: v.ensembl_gene_id, entrezId: v.entrez_id, symbol: v.gene_symbol });
+      if (!gene) {
+        f.issue('error', 'GENE_UNIDENTIFIED', 'row names no gene (ensembl_gene_id, entrez_id, gene_symbol all missing)');
+        return;
+      }
+      addAnnotation(f, ctx.src, { gene, data: rowData(v), props: { ...numbers(v, TYPED, f), level: 'gene' } });
+    },
+  });
+}

@@ -1,0 +1,59 @@
+import type { StreamedBatch } from '../core/graph.js';
+import { BatchBuilder, type BioReadOptions, type Fragment } from '../bio/batch.js';
+import { readTable, type TableRow } from '../bio/delimited.js';
+import { annotationContext, type AnnotationContext, type SourceDefaults } from './context.js';
+
+export interface GroupedTableFormat {
+  source: string;
+  delimiter: '\t' | ',';
+  commentPrefix?: string;
+  headerFromComment?: (text: string) => string[] | undefined;
+  preamble?: (text: string, d: SourceDefaults) => void;
+  defaultVersion?: string;
+  /** Rows with the same key (consecutive) are one gene. */
+  groupKey(row: TableRow): string;
+  mapGroup(rows: TableRow[], ctx: AnnotationContext, f: Fragment): void;
+}
+
+/**
+ * Tables with several rows per gene (gnomAD transcripts, HPO phenotypes). Rows of a gene must be consecutive, as
+ * the releases write them: memory holds one gene's rows, never the file. Record = one row; batches end on gene
+ * boundaries, so every `position` resumes at the start of a gene.
+ */
+export async function* readGroupedTable(
+  file: string,
+  opts: BioReadOptions,
+  fmt: GroupedTableFormat,
+): AsyncGenerator<StreamedBatch> {
+  const b = new BatchBuilder(file, opts);
+  const defaults: SourceDefaults = { name: fmt.source, ...(fmt.defaultVersion ? { defaultVersion: fmt.defaultVersion } : {}) };
+  let ctx: AnnotationContext | undefined;
+  let group: TableRow[] = [];
+  let key: string | undefined;
+  const close = () => {
+    const rows = group;
+    const c = ctx!;
+    group = [];
+    b.guard(rows[0]!.line, key, (f) => fmt.mapGroup(rows, c, f));
+  };
+  const rows = readTable(file, {
+    delimiter: fmt.delimiter,
+    ...(fmt.commentPrefix !== undefined ? { commentPrefix: fmt.commentPrefix } : {}),
+    ...(fmt.headerFromComment ? { headerFromComment: fmt.headerFromComment } : {}),
+    onPreamble: (text) => fmt.preamble?.(text, defaults),
+    onIssue: (severity, code, message, line) => b.issue(severity, code, message, { line }),
+  });
+  for await (const row of rows) {
+    ctx ??= annotationContext(b, opts, defaults);
+    const k = fmt.groupKey(row);
+    if (group.length && k !== key) {
+      close();
+      if (b.full) yield b.take();
+    }
+    if (!b.consume()) continue;
+    group.push(row);
+    key = k;
+  }
+  if (group.length) close();
+  yield b.finish();
+}

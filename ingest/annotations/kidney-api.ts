@@ -1,0 +1,92 @@
+import type { StreamedBatch } from '../core/graph.js';
+import { BatchBuilder, type BioReadOptions, type Fragment } from '../bio/batch.js';
+import { readHeadText } from '../bio/detect-head.js';
+import { resolveGene } from '../bio/gene-ref.js';
+import { readJsonWithout, streamJsonArray } from '../bio/json-stream.js';
+import { isRecord, readJsonLines } from '../bio/jsonl.js';
+import { NonStandardJsonSanitizer, parseLenientJson } from '../bio/lenient-json.js';
+import { cell } from '../bio/missing.js';
+import { slug } from '../bio/ids.js';
+import { addAnnotation } from './annotation-node.js';
+import { kidneyApiTypedProps } from './kidney-api-typed.js';
+
+type Json = Record<string, unknown>;
+
+/** A gene object of the kidney-genetics API: one Annotation per source and version it lists. */
+function mapGeneAnnotations(r: Json, f: Fragment, opts: BioReadOptions): void {
+  const g = isRecord(r.gene) ? r.gene : {};
+  const gene = resolveGene({ hgncId: g.hgnc_id, symbol: g.symbol ?? g.approved_symbol }, { index: opts.geneIndex, defaultTaxon: opts.taxonId });
+  if (!gene) {
+    f.issue('error', 'GENE_UNIDENTIFIED', 'record names no gene (gene.hgnc_id, gene.symbol missing)');
+    return;
+  }
+  const annotations = isRecord(r.annotations) ? r.annotations : {};
+  for (const [sourceName, entries] of Object.entries(annotations)) {
+    const list = Array.isArray(entries) ? entries : [entries];
+    const seen = new Set<string>();
+    for (const entry of list) {
+      if (!isRecord(entry)) {
+        f.issue('warning', 'KIDNEY_API_ENTRY_INVALID', `${sourceName}: entry is not an object`, { subject: gene.urn });
+        continue;
+      }
+      const version = cell(entry.version) ?? opts.version ?? 'unknown';
+      if (seen.has(version)) f.issue('warning', 'ANNOTATION_VERSION_DUPLICATE', `${sourceName} ${version} listed twice; the last one wins`, { subject: gene.urn });
+      seen.add(version);
+      const metadata = isRecord(entry.metadata) ? entry.metadata : isRecord(entry.source_metadata) ? entry.source_metadata : {};
+      const data = entry.data ?? entry.annotations;
+      addAnnotation(f, { name: slug(sourceName), version }, {
+        gene,
+        updatedAt: cell(entry.updated_at),
+        data: entry,
+        props: {
+          retrievedAt: cell(metadata.retrieved_at),
+          fromCache: typeof metadata.from_cache === 'boolean' ? metadata.from_cache : undefined,
+          kidneyGeneticsGeneId: cell(g.id),
+          ...kidneyApiTypedProps(sourceName, data),
+        },
+      });
+    }
+  }
+}
+
+async function* records(file: string, sanitizer: NonStandardJsonSanitizer): AsyncGenerator<{ value: unknown; line?: number; error?: string }> {
+  const head = (await readHeadText(file, 65536)).trimStart();
+  const firstLine = head.split('\n', 1)[0] ?? '';
+  let jsonl = false;
+  try {
+    jsonl = isRecord(parseLenientJson(firstLine).value) && head.length > firstLine.length + 1 && head.slice(firstLine.length).trim() !== '';
+  } catch {
+    jsonl = false;
+  }
+  if (jsonl) {
+    for await (const item of readJsonLines(file)) yield item.error !== undefined ? { value: undefined, line: item.line, error: item.error } : { value: item.value, line: item.line };
+    return;
+  }
+  const envelope = /^\{\s*"(data|items|results|genes)"\s*:\s*\[/.exec(head)?.[1];
+  const stream = head.startsWith('[') ? streamJsonArray(file, '', sanitizer) : envelope ? streamJsonArray(file, envelope, sanitizer) : undefined;
+  if (stream) for await (const value of stream) yield { value };
+  else yield { value: await readJsonWithout(file, [], sanitizer) };
+}
+
+/**
+ * kidney-genetics per-gene annotation API shape `{gene:{id,symbol,hgnc_id}, annotations:{<source>:[{version, data,
+ * metadata, updated_at}]}}`: one object, an array, an `items/data` envelope, or JSONL. Every listed version is its
+ * own Annotation (history kept); `version` and `updatedAt` order them. Record = one gene object.
+ */
+export async function* readKidneyAnnotationApi(file: string, opts: BioReadOptions = {}): AsyncGenerator<StreamedBatch> {
+  const b = new BatchBuilder(file, opts);
+  const sanitizer = new NonStandardJsonSanitizer();
+  try {
+    for await (const { value, line, error } of records(file, sanitizer)) {
+      if (!b.consume()) continue;
+      if (error !== undefined) b.issue('error', 'JSON_LINE_INVALID', error, { line });
+      else if (!isRecord(value)) b.issue('error', 'KIDNEY_API_RECORD_INVALID', 'record is not a JSON object', { line });
+      else b.guard(line, undefined, (f) => mapGeneAnnotations(value, f, opts));
+      if (b.full) yield b.take();
+    }
+  } catch (err) {
+    b.issue('error', 'JSON_UNREADABLE', `JSON parsing stopped: ${(err as Error).message}`);
+  }
+  if (sanitizer.replaced) b.issue('warning', 'JSON_NON_STANDARD_NUMBER', `${sanitizer.replaced} bare NaN/Infinity read as null`);
+  yield b.finish();
+}

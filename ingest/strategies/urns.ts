@@ -1,0 +1,17 @@
+import { stepUrn } from '../provenance-common/urns.js';
+
+export function strategyJobUrn(name: string, version?: string): string {
+  return `urn:strategy:${name}:${version && version.trim() !== '' ? version : 'unversioned'}`;
+}
+
+export function strategyStepUrn(jobUrn: string, stepName: string): string {
+  return stepUrn(jobUrn, stepName);
+}
+
+export function strategyRunUrn(jobId: string): string {
+  return `urn:strategy-run:${jobId}`;
+}
+
+export function strategyStepRunUrn(jobId: string, stepIndex: number | string): string {
+  return `urn:strategy-run:${jobId}:step:${stepIndex}`;
+}
