@@ -1,0 +1,59 @@
+import { HelixError } from '../../src/errors.js';
+import { withSpan } from '../../src/observability/tracing.js';
+import { IngestionRecord, countIssues, type IngestionReport } from '../core/ingestion.js';
+import { emptyReport } from '../core/write-report.js';
+import { writeGraph } from '../core/writer.js';
+import { DbtArtifactError, loadDbtArtifacts } from '../dbt/load-artifacts.js';
+import { mapDbtArtifacts } from '../dbt/map-dbt.js';
+import { deriveColumnLineage } from '../dbt/sql/column-lineage.js';
+import type { IngestRunner } from './types.js';
+
+/** `helix ingest dbt <target-dir | manifest.json>`: a snapshot of one dbt project, scoped by its namespace. */
+export const runDbtIngest: IngestRunner = async (exec, path, o) =>
+  withSpan('ingest dbt', { 'helix.source': path }, async () => {
+    const began = performance.now();
+    const artifacts = await loadDbtArtifacts({ path, catalog: o.catalog, runResults: o.runResults, sources: o.sources }).catch(
+      (error: unknown) => {
+        if (error instanceof DbtArtifactError) throw new HelixError('BAD_USER_INPUT', error.message, { source: path });
+        throw error;
+      },
+    );
+    const loaded = performance.now();
+    const mapped = mapDbtArtifacts(artifacts, { namespace: o.namespace, deriveColumnLineage });
+    const mappedAt = performance.now();
+    const scope = `dbt:${mapped.namespace}`;
+    const record = await IngestionRecord.start(exec, { kind: 'dbt', source: path, scope, namespace: mapped.namespace });
+    const base = {
+      kind: 'dbt',
+      source: path,
+      scope,
+      namespace: mapped.namespace,
+      stats: { ...(mapped.stats ?? {}), nodesMapped: mapped.nodes.length, edgesMapped: mapped.edges.length },
+    };
+    try {
+      const { report, issues } = await writeGraph(exec, mapped, {
+        scope,
+        deleteMissing: true,
+        allowMassDelete: o.allowMassDelete,
+        onProgress: o.onProgress,
+        ctx: { op: `ingest dbt ${mapped.namespace}` },
+      });
+      const all = [...mapped.issues, ...issues];
+      const timingsMs = {
+        read: Math.round(loaded - began),
+        map: Math.round(mappedAt - loaded),
+        write: Math.round(performance.now() - mappedAt),
+        total: Math.round(performance.now() - began),
+      };
+      const result: Omit<IngestionReport, 'id' | 'urn'> = { ...base, status: 'completed', write: report, issues: all, issueCounts: countIssues(all), timingsMs };
+      await record.finish(result, timingsMs.total);
+      return { id: record.id, urn: record.urn, ...result };
+    } catch (error) {
+      const message = (error as Error).message;
+      await record.finish(
+        { ...base, status: 'failed', write: emptyReport(), issues: mapped.issues, issueCounts: countIssues(mapped.issues), timingsMs: {}, error: message },
+        Math.round(performance.now() - began),
+      );
+      throw error;
+    }
+  });
