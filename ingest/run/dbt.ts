@@ -5,6 +5,9 @@ import { emptyReport } from '../core/write-report.js';
 import { writeGraph } from '../core/writer.js';
 import { DbtArtifactError, loadDbtArtifacts } from '../dbt/load-artifacts.js';
 import { mapDbtArtifacts } from '../dbt/map-dbt.js';
+import { resolveNamespace } from '../dbt/map/namespace.js';
+import type { IngestIssue } from '../core/graph.js';
+import { SqlLineageMemo } from './sql-lineage-memo.js';
 import { deriveColumnLineage } from '../dbt/sql/column-lineage.js';
 import type { IngestRunner } from './types.js';
 
@@ -19,16 +22,20 @@ export const runDbtIngest: IngestRunner = async (exec, path, o) =>
       },
     );
     const loaded = performance.now();
-    const mapped = mapDbtArtifacts(artifacts, { namespace: o.namespace, deriveColumnLineage });
+    const namespaceIssues: IngestIssue[] = [];
+    const namespace = resolveNamespace(artifacts.manifest, o.namespace, artifacts.manifestPath, namespaceIssues);
+    const scope = `dbt:${namespace}`;
+    const memo = await SqlLineageMemo.load(exec, scope);
+    const mapped = mapDbtArtifacts(artifacts, { namespace, deriveColumnLineage: memo.wrap(deriveColumnLineage) });
+    mapped.issues.unshift(...namespaceIssues);
     const mappedAt = performance.now();
-    const scope = `dbt:${mapped.namespace}`;
     const record = await IngestionRecord.start(exec, { kind: 'dbt', source: path, scope, namespace: mapped.namespace });
     const base = {
       kind: 'dbt',
       source: path,
       scope,
       namespace: mapped.namespace,
-      stats: { ...(mapped.stats ?? {}), nodesMapped: mapped.nodes.length, edgesMapped: mapped.edges.length },
+      stats: { ...(mapped.stats ?? {}), ...memo.stats(), nodesMapped: mapped.nodes.length, edgesMapped: mapped.edges.length },
     };
     try {
       const { report, issues } = await writeGraph(exec, mapped, {
@@ -38,6 +45,7 @@ export const runDbtIngest: IngestRunner = async (exec, path, o) =>
         onProgress: o.onProgress,
         ctx: { op: `ingest dbt ${mapped.namespace}` },
       });
+      await memo.save();
       const all = [...mapped.issues, ...issues];
       const timingsMs = {
         read: Math.round(loaded - began),

@@ -1,0 +1,4 @@
+MATCH (c:SqlLineageCache {scope: $scope})
+WHERE NOT c.key IN $keep
+DELETE c
+RETURN count(*) AS deleted
