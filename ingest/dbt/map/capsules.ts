@@ -24,7 +24,7 @@ export function mapCapsules(ctx: MapContext): void {
     ctx.g.addNode({ urn, labels: ['Capsule', label], props: capsuleProps(ctx, resource) });
     ctx.capsules.set(resource.uniqueId, { uniqueId: resource.uniqueId, urn, resourceType: resource.resourceType, reference: false, resource });
     ctx.g.count('capsules');
-    ctx.g.count(`capsules.${label}`);
+    ctx.g.count(`capsules${label}`);
   }
 }
 

@@ -54,7 +54,7 @@ function addLineage(
   result: ColumnLineageResult,
 ): void {
   for (const issue of result.issues) {
-    ctx.g.issue({ severity: 'info', code: issue.code, message: issue.message, subject: capsule.urn });
+    ctx.g.issue({ severity: 'info', code: issue.code, message: issue.message, file: ctx.artifacts.manifestPath, subject: capsule.urn });
   }
   for (const column of result.outputColumns) ensureColumn(ctx, capsule, column);
   const byUrn = new Map(upstreams.map((u) => [u.capsule.urn, u.capsule]));
@@ -138,10 +138,12 @@ export function relationNames(capsule: CapsuleEntry): string[] {
   const r = capsule.resource;
   if (!r) return [capsule.uniqueId.split('.').slice(2).join('.').toLowerCase()];
   if (r.resourceType === 'model' && r.materialized === 'ephemeral') return [`__dbt__cte__${r.name}`.toLowerCase()];
-  const parts = (r.relationName ? splitRelationName(r.relationName) : [r.database, r.schema, r.alias ?? r.identifier ?? r.name])
-    .filter((p): p is string => typeof p === 'string' && p.trim() !== '')
-    .map((p) => p.toLowerCase());
   const names = new Set<string>();
-  for (let k = 1; k <= Math.min(3, parts.length); k++) names.add(parts.slice(-k).join('.'));
+  // relation_name and the parts usually agree; both are kept for when quoting or a missing database differ.
+  const forms = [r.relationName ? splitRelationName(r.relationName) : [], [r.database, r.schema, r.alias ?? r.identifier ?? r.name]];
+  for (const form of forms) {
+    const parts = form.filter((p): p is string => typeof p === 'string' && p.trim() !== '').map((p) => p.toLowerCase());
+    for (let k = 1; k <= Math.min(3, parts.length); k++) names.add(parts.slice(-k).join('.'));
+  }
   return [...names];
 }

@@ -47,7 +47,8 @@ function addRun(
     : results.some((r) => r.status === 'fail')
       ? 'fail'
       : 'success';
-  const invocation = addInvocation(ctx, metadata, { ...info, status }, ids);
+  const starts = results.map((r) => r.startedAt).filter((t): t is string => t !== undefined).sort();
+  const invocation = addInvocation(ctx, metadata, { ...info, status, firstStartedAt: starts[0] }, ids);
   if (!invocation) {
     ctx.g.issue({ severity: 'warning', code: 'DBT_NO_INVOCATION_ID', message: 'results without metadata.invocation_id ignored', file });
     return;
@@ -59,7 +60,7 @@ function addRun(
 function addInvocation(
   ctx: MapContext,
   metadata: ArtifactMetadata,
-  info: RunInfo & { status?: string },
+  info: RunInfo & { status?: string; firstStartedAt?: string | undefined },
   ids: string[],
 ): { id: string; urn: string } | undefined {
   const id = metadata.invocation_id;
@@ -74,7 +75,8 @@ function addInvocation(
       command: info.command,
       invocationCommand: info.invocationCommand,
       generatedAt: metadata.generated_at ?? undefined,
-      startedAt: metadata.invocation_started_at ?? undefined,
+      // invocation_started_at exists from run-results v6; before, the first result's start stands in.
+      startedAt: metadata.invocation_started_at ?? info.firstStartedAt,
       elapsedTime: info.elapsedTime,
       status: info.status,
       namespace: ctx.namespace,

@@ -5,6 +5,8 @@ import { jsonProp } from './graph-builder.js';
 import { reportUnresolved } from './lineage.js';
 import { resolveTarget } from './resolve.js';
 
+const TEST_STATS = { generic: 'testsGeneric', singular: 'testsSingular', unit: 'testsUnit' } as const;
+
 /**
  * Test nodes for enabled generic, singular and unit tests, with (Test)-[:TESTS]->(Capsule) to the tested capsule
  * and (Test)-[:TESTS]->(Column) when a known column is tested.
@@ -39,7 +41,7 @@ export function mapTests(ctx: MapContext): void {
     });
     ctx.tests.set(resource.uniqueId, urn);
     ctx.g.count('tests');
-    ctx.g.count(`tests.${testType}`);
+    ctx.g.count(TEST_STATS[testType]);
     const targets = testedCapsules(ctx, resource, urn);
     for (const target of targets) ctx.g.addEdge('TESTS', urn, target.urn);
     if (columnName && targets.length === 1) mapTestedColumn(ctx, urn, targets[0] as CapsuleEntry, columnName);

@@ -51,7 +51,7 @@ function normaliseCatalogEntry(uniqueId: string, input: CatalogEntryInput): DbtC
     compact({
       name: text(col.name) ?? key,
       type: text(col.type),
-      index: typeof col.index === 'number' ? col.index : undefined,
+      index: col.index === null || col.index === undefined || !Number.isFinite(Number(col.index)) ? undefined : Number(col.index),
       comment: text(col.comment),
     }),
   );

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { DbtColumnInfo, DbtOwnerInfo, DbtRef } from '../artifacts.js';
-import type { column, owner, ref, tags } from '../schema/common.js';
+import type { column, owner, tags } from '../schema/common.js';
 
 /** Empty strings count as absent: dbt writes '' for unset loader, alias in some packages, etc. */
 export function text(value: string | null | undefined): string | undefined {
@@ -36,20 +36,17 @@ export function mergeMeta(...metas: Array<Record<string, unknown> | null | undef
   return out;
 }
 
-export function normaliseRefs(refs: Array<z.infer<typeof ref>> | null | undefined): DbtRef[] {
+export function normaliseRefs(refs: unknown[] | null | undefined): DbtRef[] {
   const out: DbtRef[] = [];
   for (const r of refs ?? []) {
     if (Array.isArray(r)) {
-      const name = r[r.length - 1];
-      if (name === undefined) continue;
-      out.push(r.length > 1 ? { name, package: r[0] } : { name });
-    } else {
-      const version = versionText(r.version);
-      out.push({
-        name: r.name,
-        ...(text(r.package) ? { package: r.package as string } : {}),
-        ...(version ? { version } : {}),
-      });
+      const parts = r.filter((p): p is string => typeof p === 'string');
+      const name = parts[parts.length - 1];
+      if (name !== undefined) out.push(parts.length > 1 ? { name, package: parts[0] as string } : { name });
+    } else if (r !== null && typeof r === 'object' && typeof (r as { name?: unknown }).name === 'string') {
+      const { name, package: pkg, version } = r as { name: string; package?: unknown; version?: unknown };
+      const v = typeof version === 'string' || typeof version === 'number' ? versionText(version) : undefined;
+      out.push({ name, ...(typeof pkg === 'string' && text(pkg) ? { package: pkg } : {}), ...(v ? { version: v } : {}) });
     }
   }
   return out;
@@ -77,6 +74,11 @@ export function normaliseColumns(
 }
 
 export function normaliseOwner(value: z.infer<typeof owner>): DbtOwnerInfo | undefined {
+  if (typeof value === 'string') {
+    const owner = text(value)?.trim();
+    if (!owner) return undefined;
+    return owner.includes('@') ? { email: owner } : { name: owner };
+  }
   const email = text(value?.email);
   const name = text(value?.name);
   if (!email && !name) return undefined;

@@ -12,7 +12,7 @@ import {
 import { validateEntry } from '../schema/validate.js';
 import { compact, text } from './normalize-fields.js';
 
-const RESULT_IDENTITY = new Set(['unique_id', 'status']);
+const RESULT_IDENTITY = new Set(['unique_id']);
 
 /**
  * Builds DbtRunResults (run_results.json) or DbtFreshness (sources.json): metadata, args, elapsed_time and the
@@ -80,7 +80,7 @@ function runResult(input: ResultFields): DbtResult {
   const execute = timing.find((t) => t.name === 'execute') ?? timing[timing.length - 1];
   return compact({
     uniqueId: input.unique_id,
-    status: input.status,
+    status: text(input.status) ?? 'unknown',
     executionTime: input.execution_time ?? undefined,
     failures: input.failures ?? undefined,
     message: text(input.message),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { num, str } from './common.js';
+import { str } from './common.js';
 
 /** A column of catalog.json (catalog v1): warehouse type and ordinal; key case follows the warehouse. */
 export const catalogColumnSchema = z.looseObject({
   type: str,
-  index: num,
+  index: z.union([z.number(), z.string()]).nullish(),
   name: str,
   comment: str,
 });

@@ -14,11 +14,14 @@ export const dependsOn = z.looseObject({ nodes: z.array(z.string()).nullish() })
 
 export const fileHash = z.looseObject({ name: str, checksum: str }).nullish();
 
-/** Exposure and group owners: `{email, name}`, either may be missing. */
-export const owner = z.looseObject({ email: str, name: str }).nullish();
+/** Exposure and group owners: `{email, name}`, either may be missing; a bare string is read as one of them. */
+export const owner = z.union([z.string(), z.looseObject({ email: str, name: str })]).nullish();
 
-/** `refs`: `["model"]` / `["pkg", "model"]` up to v8, `{name, package, version}` from v9. */
-export const ref = z.union([z.array(z.string()), z.looseObject({ name: z.string(), package: str, version })]);
+/**
+ * `refs`: `["model"]` / `["pkg", "model"]` up to v8, `{name, package, version}` from v9. Only informative (lineage
+ * comes from depends_on), so entries of any other shape are ignored rather than reported.
+ */
+export const ref = z.unknown();
 
 export const column = z.looseObject({
   name: str,
@@ -61,7 +64,8 @@ export const resourceCommon = {
   config: nodeConfig.nullish(),
   depends_on: dependsOn,
   refs: z.array(ref).nullish(),
-  sources: z.array(z.array(z.string())).nullish(),
+  /** `[source_name, table_name]` pairs; unused (depends_on names the same sources). */
+  sources: z.unknown().optional(),
   group: str,
   label: str,
 };

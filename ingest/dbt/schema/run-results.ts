@@ -9,7 +9,7 @@ const timing = z.array(z.looseObject({ name: str, started_at: str, completed_at:
  */
 export const runResultSchema = z.looseObject({
   unique_id: z.string(),
-  status: z.string(),
+  status: str,
   timing,
   thread_id: str,
   execution_time: num,
@@ -25,7 +25,7 @@ export const runArgsSchema = z.looseObject({ which: str, invocation_command: str
 /** A result of sources.json (source freshness, v1–v3); runtime errors carry only unique_id, status and error. */
 export const freshnessResultSchema = z.looseObject({
   unique_id: z.string(),
-  status: z.string(),
+  status: str,
   max_loaded_at: str,
   snapshotted_at: str,
   max_loaded_at_time_ago_in_s: num,

@@ -1,6 +1,6 @@
 import { QueryResolver } from './query-resolver.js';
 import { mergeOrigins, type ColumnLineage, type Relation } from './relation.js';
-import { asSelect, type AstNode } from './sql-ast.js';
+import { asSelect, quotedStringsToColumns, type AstNode } from './sql-ast.js';
 import { parseSql } from './sql-parse.js';
 import type {
   ColumnLineageEdge,
@@ -14,6 +14,8 @@ import { UpstreamIndex } from './upstream-index.js';
 /** Compiled SQL above this size is skipped: the PEG parser's time grows quickly with input size. */
 export const MAX_SQL_BYTES = 500 * 1024;
 const LIST_LIMIT = 10;
+/** Grammars whose `"x"` in an expression is an identifier although the AST calls it a string. */
+const QUOTED_IDENTIFIER_DIALECTS = new Set(['Snowflake', 'Sqlite', 'TransactSQL', 'Athena']);
 
 /**
  * Column-level lineage of one dbt model from its compiled SQL: which upstream columns each output column of the
@@ -35,6 +37,7 @@ export const deriveColumnLineage: DeriveColumnLineage = (input) => {
       return failed('SQL_PARSE_FAILED', 'warning', message);
     }
     parsed = true;
+    if (QUOTED_IDENTIFIER_DIALECTS.has(outcome.dialect.split(' ')[0] ?? '')) quotedStringsToColumns(outcome.statements);
     const select = lastSelect(outcome.statements);
     if (!select) {
       return { ...failed('SQL_NO_SELECT', 'info', 'the compiled SQL has no SELECT statement'), parsed: true };
@@ -91,7 +94,7 @@ function outputColumns(relation: Relation, modelColumns: string[] | undefined, i
   for (const column of relation.columns) if (!byName.has(column.name)) byName.set(column.name, column);
   if (!relation.open) return [...byName.values()];
   const known = (modelColumns ?? []).map((c) => c.toLowerCase()).filter((c) => c.length > 0);
-  if (known.length === 0) {
+  if (known.length === 0 && relation.incomplete) {
     issues.push({
       code: 'SQL_STAR_UNEXPANDED',
       severity: 'info',

@@ -49,7 +49,8 @@ export function expressionLineage(expr: unknown, ctx: ExpressionContext): Expres
 /** The column_ref behind an expression that is only a column, possibly CAST (`cast(x as int)`, `x::int`). */
 function bareColumnRef(expr: unknown): AstNode | undefined {
   if (!isNode(expr)) return undefined;
-  if (expr.type === 'column_ref') return starQualifier(expr) === undefined ? expr : undefined;
+  // `options` carries suffixes such as Postgres `AT TIME ZONE 'UTC'`: then it is an expression.
+  if (expr.type === 'column_ref') return starQualifier(expr) === undefined && !isNode(expr.options) ? expr : undefined;
   if (expr.type === 'cast' && !Array.isArray(expr.expr)) return bareColumnRef(expr.expr);
   return undefined;
 }
@@ -71,6 +72,7 @@ function walk(node: unknown, ctx: ExpressionContext, acc: Accumulator): void {
   }
   if (node.type === 'column_ref') {
     addColumnRef(node, ctx, acc);
+    walk(node.options, ctx, acc);
     return;
   }
   if (isAggregate(node)) acc.aggregate = true;

@@ -75,7 +75,7 @@ export class QueryResolver {
       const body = asSelect(item.stmt);
       if (!name || !body) continue;
       // A recursive CTE's reference to itself adds nothing beyond its base case.
-      if (item.recursive === true) local.set(name, listedRelation([], (n) => ({ name: n, origins: [], unresolved: [] })));
+      if (item.recursive === true) local.set(name, listedRelation([], (n) => ({ name: n, origins: [], unresolved: [] }), true));
       const relation = this.statement(body, local, outer);
       const columnNames = Array.isArray(item.columns) ? item.columns.map(identifierText) : [];
       local.set(name, renameColumns(relation, columnNames));
@@ -124,7 +124,7 @@ export class QueryResolver {
               .filter((c): c is ColumnLineage => c !== undefined);
             return found.length === 1 ? found[0] : undefined;
           };
-    return listedRelation(columns, fallback);
+    return listedRelation(columns, fallback, openStars.some((star) => star.source.relation.incomplete));
   }
 
   private source(item: AstNode, env: CteEnv | undefined, scope: Scope): Source {

@@ -21,8 +21,10 @@ export interface ColumnLineage {
  */
 export interface Relation {
   columns: ColumnLineage[];
-  /** True when `lookup` may answer for names not in `columns`. */
+  /** True when `lookup` may answer for names not in `columns` (a `*` over a relation with unlisted columns). */
   open: boolean;
+  /** True when `columns` is certainly not all of them: a `*` over a relation whose columns are entirely unknown. */
+  incomplete: boolean;
   lookup(name: string): ColumnLineage | undefined;
 }
 
@@ -56,18 +58,21 @@ function listedLookup(columns: ColumnLineage[]): Map<string, ColumnLineage> {
 export function listedRelation(
   columns: ColumnLineage[],
   fallback?: (name: string) => ColumnLineage | undefined,
+  incomplete = false,
 ): Relation {
   const byName = listedLookup(columns);
   return {
     columns,
     open: fallback !== undefined,
+    incomplete,
     lookup: (name) => byName.get(name) ?? fallback?.(name),
   };
 }
 
 /**
- * An upstream model/source/seed. Its listed columns come from manifest and catalog, which may be partial or stale,
- * so any name the SQL uses on it is accepted as an identity column of that upstream.
+ * An upstream model/source/seed. Its listed columns come from manifest and catalog, which may be partial or stale
+ * (documented columns only, catalog of another run), so it stays open: any name the SQL uses on it is accepted as
+ * an identity column of that upstream.
  */
 export function upstreamRelation(upstream: UpstreamRelation): Relation {
   const columnOf = (name: string): ColumnLineage => ({
@@ -76,12 +81,12 @@ export function upstreamRelation(upstream: UpstreamRelation): Relation {
     unresolved: [],
   });
   const columns = [...new Set(upstream.columns.map((c) => c.toLowerCase()))].map(columnOf);
-  return { columns, open: columns.length === 0, lookup: columnOf };
+  return { columns, open: true, incomplete: columns.length === 0, lookup: columnOf };
 }
 
 /** A table that is not an upstream (information_schema, `this`, an unknown source): columns lead nowhere. */
 export function externalRelation(): Relation {
-  return { columns: [], open: true, lookup: (name) => ({ name, origins: [], unresolved: [] }) };
+  return { columns: [], open: true, incomplete: true, lookup: (name) => ({ name, origins: [], unresolved: [] }) };
 }
 
 /**
@@ -94,5 +99,5 @@ export function functionRelation(argumentOrigins: ColumnLineage, columnNames: st
     origins: mergeOrigins([argumentOrigins.origins], 'expression'),
     unresolved: argumentOrigins.unresolved,
   });
-  return { columns: columnNames.map(columnOf), open: true, lookup: columnOf };
+  return { columns: columnNames.map(columnOf), open: true, incomplete: columnNames.length === 0, lookup: columnOf };
 }

@@ -99,11 +99,9 @@ export function functionName(node: AstNode): string | undefined {
   const name = node.name;
   if (typeof name === 'string') return name.toLowerCase();
   if (!isNode(name)) return undefined;
-  if (Array.isArray(name.name)) {
-    const last = name.name[name.name.length - 1];
-    return identifierText(last);
-  }
-  return identifierText(name.name) ?? identifierText(name.schema);
+  // BigQuery puts some names in `schema` and leaves `name` an empty list.
+  const parts = Array.isArray(name.name) ? name.name : [name.name];
+  return identifierText(parts[parts.length - 1]) ?? identifierText(name.schema);
 }
 
 /** Qualified relation name parts of a FROM item naming a table, e.g. ['db', 'schema', 'table']. */
@@ -144,4 +142,31 @@ function isString(value: string | undefined): value is string {
 
 function hasItems(value: unknown): boolean {
   return Array.isArray(value) && value.length > 0;
+}
+
+/**
+ * Grammars that read a lone `"name"` in an expression as a `double_quote_string` although the dialect means an
+ * identifier (Snowflake, SQLite, T-SQL, Athena): rewrites those nodes in place into column references.
+ */
+export function quotedStringsToColumns(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => {
+      if (isQuotedString(item)) node[i] = asColumnRef(item);
+      else quotedStringsToColumns(item);
+    });
+    return;
+  }
+  if (!isNode(node) || node.type === 'column_ref') return;
+  for (const [key, value] of Object.entries(node)) {
+    if (isQuotedString(value)) node[key] = asColumnRef(value);
+    else quotedStringsToColumns(value);
+  }
+}
+
+function isQuotedString(value: unknown): value is AstNode {
+  return isNode(value) && value.type === 'double_quote_string' && typeof value.value === 'string';
+}
+
+function asColumnRef(value: AstNode): AstNode {
+  return { type: 'column_ref', table: null, column: value.value };
 }

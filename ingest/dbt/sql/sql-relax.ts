@@ -2,8 +2,8 @@ import { applyEdits, closingParen, maskSql, type Edit } from './sql-mask.js';
 
 /**
  * Lineage-preserving rewrites of syntax that node-sql-parser's grammars reject, tried only after every dialect
- * failed on the original text. Each keeps every column reference and the shape of the select list; what it drops
- * (cast types, FILTER/WITHIN GROUP clauses, JSON path tails, named-argument names) never carries column lineage.
+ * failed on the original text. Each keeps every column reference that feeds a value and the shape of the select list;
+ * what it drops (cast types, FILTER (WHERE ...) conditions, JSON path tails, named-argument names) carries none.
  */
 type Rewrite = (sql: string, masked: string, quote: string) => Edit[];
 
@@ -16,9 +16,11 @@ const REWRITES: Rewrite[] = [
   // extract('year' from x) → extract(year from x)
   (sql, masked) =>
     edits(masked, /\bextract\s*\(\s*'_+'(?=\s+from\b)/gi, (m) => `extract(${sql.slice(quotedStart(m) + 1, quotedEnd(m) - 1)}`),
-  (_sql, masked) => edits(masked, /\bat\s+time\s+zone\s+(?:'_*'|[A-Za-z_][\w.]*)/gi, () => ''),
-  (_sql, masked) => clauseEdits(masked, /\bwithin\s+group\s*\(/gi),
-  (_sql, masked) => clauseEdits(masked, /\bfilter\s*\(\s*where\b/gi),
+  // `ts at time zone 'UTC'` → `ts || 'UTC'`: still an expression over the same columns.
+  (_sql, masked) => edits(masked, /\bat\s+time\s+zone\b/gi, () => '||'),
+  // `listagg(x) within group (order by y)` → `listagg(x) over (order by y)`: same columns, same aggregate kind.
+  (_sql, masked) => edits(masked, /\bwithin\s+group(?=\s*\()/gi, () => 'over'),
+  (_sql, masked) => clauseEdits(masked, /\s*\bfilter\s*\(\s*where\b/gi),
   // flatten(input => x, outer => true) → flatten(x, true)
   (_sql, masked) => edits(masked, /\b[A-Za-z_]\w*\s*=>\s*/g, () => ''),
   // $$text$$ → 'text'
@@ -26,9 +28,14 @@ const REWRITES: Rewrite[] = [
     edits(masked, /\$\$_*\$\$/g, (m) => `'${sql.slice(m.index + 2, m.index + m[0].length - 2).replace(/'/g, "''")}'`),
   (_sql, masked) => arrayLiteralEdits(masked),
   (_sql, masked) => jsonPathEdits(masked),
-  // Cast target types the grammars do not know (variant, jsonpath, timestamp_ntz, ...): the type is irrelevant.
+  // `::type` casts (variant, jsonpath, casts of subqueries, ...) do not change which columns a value comes from.
   (_sql, masked) =>
-    edits(masked, /::[A-Za-z_]\w*(?:\s*\([\d\s,]*\))?(?:\s+with(?:out)?\s+time\s+zone)?(?:\[\])?/gi, () => '::text'),
+    edits(masked, /::[A-Za-z_]\w*(?:\s*\([\d\s,]*\))?(?:\s+with(?:out)?\s+time\s+zone)?(?:\[\])?/gi, () => ''),
+  (_sql, masked) => edits(masked, /\s+(?:ignore|respect)\s+nulls\b/gi, () => ''),
+  // Snowflake pseudo-columns such as metadata$filename: the grammar rejects '$' in names.
+  (sql, masked, quote) =>
+    edits(masked, /(?<![\w."`$])[A-Za-z_]\w*\$\w+/g, (m) => `${quote}${sql.substr(m.index, m[0].length)}${quote}`),
+  (_sql, masked) => substringEdits(masked),
   // Keywords used as names (`AS hour`, `p.close`): quote them.
   (sql, masked, quote) =>
     edits(masked, /\bAS\s+([A-Za-z_]\w*)(?=\s*,|\s+from\b|\s*$)/gi, (m) => `AS ${quote}${sql.substr(m.index + m[0].length - (m[1] ?? '').length, (m[1] ?? '').length)}${quote}`),
@@ -110,5 +117,25 @@ function jsonPathEdits(masked: string): Edit[] {
   }
   const afterValue = new RegExp(String.raw`(?<=[\])])\s*(?<!:):(?!:)\s*${IDENT}(?:${segment})*`, 'g');
   for (const m of masked.matchAll(afterValue)) found.push({ start: m.index, end: m.index + m[0].length, text: '' });
+  return found;
+}
+
+/** Postgres `substring(x from 'a' for 2)` → `substring(x, 'a', 2)`. */
+function substringEdits(masked: string): Edit[] {
+  const found: Edit[] = [];
+  for (const m of masked.matchAll(/\bsubstring\s*\(/gi)) {
+    const open = m.index + m[0].length - 1;
+    const close = closingParen(masked, open);
+    let depth = 0;
+    for (let i = open; i < close; i++) {
+      const ch = masked[i];
+      if (ch === '(') depth++;
+      else if (ch === ')') depth--;
+      else if (depth === 1) {
+        const keyword = /^\s(from|for)\s/i.exec(masked.slice(i, i + 6));
+        if (keyword) found.push({ start: i, end: i + keyword[0].length, text: ', ' });
+      }
+    }
+  }
   return found;
 }

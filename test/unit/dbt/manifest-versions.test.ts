@@ -102,6 +102,29 @@ describe('manifest schema versions', () => {
     expect(issuesWith(a, 'DBT_INVALID_FIELD')[0]?.message).toMatch(/description.*columns\.bad|columns\.bad.*description/);
   });
 
+  it('reads a bare-string exposure owner and ignores refs of unknown shape without complaint', () => {
+    const a = dbtArtifactsFromObjects({
+      manifest: {
+        metadata: { dbt_schema_version: url(6) },
+        nodes: { 'model.p.a': { ...base, unique_id: 'model.p.a', name: 'a', refs: [['b'], { odd: true }, 7] } },
+        exposures: { 'exposure.p.e': { resource_type: 'exposure', unique_id: 'exposure.p.e', name: 'e', owner: 'ops@p.io' } },
+      },
+      catalog: {
+        metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/catalog/v1.json' },
+        nodes: { 'model.p.a': { unique_id: 'model.p.a', columns: { X: { name: 'X', type: 'INT', index: '2' } } } },
+      },
+      runResults: {
+        metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/run-results/v1.json', invocation_id: 'i' },
+        results: [{ unique_id: 'model.p.a', status: null }],
+      },
+    });
+    expect(a.issues).toEqual([]);
+    expect(a.manifest.resources.get('model.p.a')?.refs).toEqual([{ name: 'b' }]);
+    expect(a.manifest.resources.get('exposure.p.e')?.owner).toEqual({ email: 'ops@p.io' });
+    expect(a.catalog?.entries.get('model.p.a')?.columns).toEqual([{ name: 'X', type: 'INT', index: 2 }]);
+    expect(a.runResults?.results).toEqual([{ uniqueId: 'model.p.a', status: 'unknown' }]);
+  });
+
   it('treats a node whose config says enabled: false as disabled, not as a capsule or test', () => {
     const m = manifest(4, {
       nodes: { 'test.p.t': { ...base, resource_type: 'test', unique_id: 'test.p.t', name: 't', config: { enabled: false } } },
