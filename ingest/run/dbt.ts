@@ -1,7 +1,8 @@
 import { HelixError } from '../../src/errors.js';
 import { withSpan } from '../../src/observability/tracing.js';
 import { IngestionRecord, countIssues, type IngestionReport } from '../core/ingestion.js';
-import { emptyReport } from '../core/write-report.js';
+import { emptyReport, mergeReports } from '../core/write-report.js';
+import { splitInvocations } from './split-invocations.js';
 import { writeGraph } from '../core/writer.js';
 import { DbtArtifactError, loadDbtArtifacts } from '../dbt/load-artifacts.js';
 import { mapDbtArtifacts } from '../dbt/map-dbt.js';
@@ -38,13 +39,19 @@ export const runDbtIngest: IngestRunner = async (exec, path, o) =>
       stats: { ...(mapped.stats ?? {}), ...memo.stats(), nodesMapped: mapped.nodes.length, edgesMapped: mapped.edges.length },
     };
     try {
-      const { report, issues } = await writeGraph(exec, mapped, {
-        scope,
-        deleteMissing: true,
-        allowMassDelete: o.allowMassDelete,
-        onProgress: o.onProgress,
-        ctx: { op: `ingest dbt ${mapped.namespace}` },
-      });
+      const { project, invocations } = splitInvocations(mapped);
+      const write = { allowMassDelete: o.allowMassDelete, ctx: { op: `ingest dbt ${mapped.namespace}` } };
+      const total = mapped.nodes.length + mapped.edges.length;
+      let before = 0;
+      const progress = (done: number, _t: number, phase: string) => o.onProgress?.(before + done, total, phase);
+      const { report, issues } = await writeGraph(exec, project, { ...write, scope, deleteMissing: true, onProgress: progress });
+      before = project.nodes.length + project.edges.length;
+      for (const [invocationId, graph] of invocations) {
+        const r = await writeGraph(exec, graph, { ...write, scope: `dbt-run:${namespace}:${invocationId}`, deleteMissing: true, onProgress: progress });
+        mergeReports(report, r.report);
+        issues.push(...r.issues);
+        before += graph.nodes.length + graph.edges.length;
+      }
       await memo.save();
       const all = [...mapped.issues, ...issues];
       const timingsMs = {

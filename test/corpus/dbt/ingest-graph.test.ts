@@ -4,7 +4,7 @@ import { runDbtIngest } from '../../../ingest/run/dbt.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { corpusPath } from '../../support/corpus.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';
-import { expectedFromManifest, projectDirs, upstreamClosure } from './expected-counts.js';
+import { expectedFromManifest, projectDirs, readJson, upstreamClosure } from './expected-counts.js';
 
 const root = corpusPath('dbt');
 const projects = projectDirs(root);
@@ -62,6 +62,21 @@ describe.each(projects)('dbt project %s in the graph', (project) => {
       );
       expect(new Set(rows[0]?.ids as string[]), id).toEqual(upstreamClosure(expected.dependsOn, id));
     }
+  });
+
+  it('derives column lineage by hand-checked expectations where the project is jaffle_shop-shaped', async () => {
+    const m = readJson(path.join(dir, 'manifest.json'));
+    const model = (name: string) =>
+      Object.entries<any>(m.nodes).find(([, n]) => n.resource_type === 'model' && n.name === name && n.config?.enabled !== false);
+    const customers = model('customers');
+    const stg = model('stg_customers');
+    const compiled = customers?.[1].compiled_code ?? customers?.[1].compiled_sql;
+    if (!customers || !stg || !compiled || !/customer_id/.test(compiled)) return;
+    const rows = await q(
+      `MATCH (d:Column {urn: $down})-[r:DERIVED_FROM]->(u:Column {urn: $up}) RETURN r.transformation AS t`,
+      { down: `urn:dbt:${namespace}:${customers[0]}#customer_id`, up: `urn:dbt:${namespace}:${stg[0]}#customer_id` },
+    );
+    expect(rows.map((r) => r.t)).toEqual(['identity']);
   });
 
   it('re-ingests unchanged artifacts as all unchanged', async () => {

@@ -1,0 +1,73 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { Executor } from '../../src/db/executor.js';
+import { requireQueries } from '../../src/db/registry.js';
+import { HelixError } from '../../src/errors.js';
+import {
+  BIO_FORMATS,
+  GeneIdIndex,
+  detectBioFormat,
+  isBioFormat,
+  planBioDirectory,
+  readBioFile,
+  readFirstBytes,
+  type BioKind,
+  type PlannedBioFile,
+} from '../bio/index.js';
+import type { IngestIssue } from '../core/graph.js';
+import { runStreamed, type StreamSource } from './streamed.js';
+import type { IngestRunner } from './types.js';
+
+const Q = requireQueries(['bio/list-approved-genes'] as const);
+
+/** `helix ingest hgnc|uniprot|annotations|alignments <file|dir>` (genes/proteins/bio are accepted too). */
+export function bioRunner(cliKind: string, kind: BioKind | undefined): IngestRunner {
+  return async (exec, input, o) => {
+    const { files, issues } = await planFiles(input, kind, o.format);
+    if (files.length === 0) {
+      throw new HelixError('BAD_USER_INPUT', `no ${kind ?? 'bio'} files found at ${input}${issues.length ? `: ${issues.map((i) => i.message).join('; ')}` : ''}`);
+    }
+    const geneIndex = await loadGeneIndex(exec);
+    const sources: StreamSource[] = files.map((f) => ({
+      file: f.file,
+      scope: `bio:${f.format}:${path.basename(f.file)}`,
+      phase: f.kind === 'genes' && BIO_FORMATS[f.format].rank === 0 ? 0 : f.kind === 'genes' ? 1 : 2,
+      read: (skip) => readBioFile(f.file, f.format, { skip, geneIndex, batchSize: 500 }),
+      afterBatch: f.kind === 'genes' ? (batch) => geneIndex.observe(batch) : undefined,
+    }));
+    return runStreamed(exec, { kind: cliKind, source: input, sources, resume: o.resume, onProgress: o.onProgress, extraIssues: issues });
+  };
+}
+
+async function planFiles(input: string, kind: BioKind | undefined, format: string | undefined) {
+  const issues: IngestIssue[] = [];
+  const stat = statSync(input, { throwIfNoEntry: false });
+  if (!stat) throw new HelixError('BAD_USER_INPUT', `${input} does not exist`);
+  if (format !== undefined && !isBioFormat(format)) {
+    throw new HelixError('BAD_USER_INPUT', `unknown --format '${format}'; known: ${Object.keys(BIO_FORMATS).join(', ')}`);
+  }
+  if (stat.isDirectory()) {
+    const plan = await planBioDirectory(input, kind);
+    for (const s of plan.skipped) issues.push({ severity: 'info', code: 'BIO_FILE_SKIPPED', message: s.reason, file: s.file });
+    return { files: plan.files, issues };
+  }
+  const detected = format && isBioFormat(format) ? { format, kind: BIO_FORMATS[format].kind as BioKind } : detectBioFormat(input, await readFirstBytes(input));
+  if (!detected) throw new HelixError('BAD_USER_INPUT', `cannot tell the format of ${input}; name it with --format (${Object.keys(BIO_FORMATS).join(', ')})`);
+  if (kind && detected.kind !== kind) {
+    throw new HelixError('BAD_USER_INPUT', `${input} looks like ${detected.format} (${detected.kind}), not ${kind}; use --format to override`);
+  }
+  return { files: [{ file: input, ...detected } as PlannedBioFile], issues };
+}
+
+async function loadGeneIndex(exec: Executor): Promise<GeneIdIndex> {
+  const index = new GeneIdIndex();
+  for (const r of await exec.read(Q['bio/list-approved-genes'])) {
+    index.add({
+      hgncId: String(r.hgncId),
+      symbol: (r.symbol as string | null) ?? undefined,
+      ensemblGeneId: (r.ensemblGeneId as string | null) ?? undefined,
+      entrezId: (r.entrezId as string | null) ?? undefined,
+    });
+  }
+  return index;
+}
