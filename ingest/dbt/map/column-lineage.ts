@@ -14,7 +14,8 @@ import { resolveTarget } from './resolve.js';
 export function mapColumnLineage(ctx: MapContext): void {
   for (const key of ['compiledModels', 'modelsWithColumnLineage', 'columnLineageEdges', 'sqlParseFailures']) ctx.g.count(key, 0);
   const derive = ctx.options.deriveColumnLineage;
-  for (const capsule of [...ctx.capsules.values()]) {
+  // Upstreams first: columns a parent's SQL reveals (`select *` over an undocumented source) feed its children.
+  for (const capsule of upstreamFirst(ctx)) {
     const model = capsule.resource;
     if (capsule.reference || !model || capsule.resourceType !== 'model') continue;
     if (model.compiledCode !== undefined) ctx.g.count('compiledModels');
@@ -78,6 +79,23 @@ function addLineage(
     ctx.g.count('modelsWithColumnLineage');
     ctx.g.count('columnLineageEdges', edges);
   }
+}
+
+function upstreamFirst(ctx: MapContext): CapsuleEntry[] {
+  const ordered: CapsuleEntry[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (capsule: CapsuleEntry) => {
+    if (state.has(capsule.urn)) return; // done, or a cycle: keep going in manifest order
+    state.set(capsule.urn, 'visiting');
+    for (const target of capsule.resource?.dependsOn ?? []) {
+      const resolved = resolveTarget(ctx, target);
+      if (resolved.kind === 'capsule') visit(resolved.capsule);
+    }
+    state.set(capsule.urn, 'done');
+    ordered.push(capsule);
+  };
+  for (const capsule of ctx.capsules.values()) visit(capsule);
+  return ordered;
 }
 
 function runDerive(call: () => ColumnLineageResult): ColumnLineageResult {

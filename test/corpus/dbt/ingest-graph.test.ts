@@ -66,17 +66,22 @@ describe.each(projects)('dbt project %s in the graph', (project) => {
 
   it('derives column lineage by hand-checked expectations where the project is jaffle_shop-shaped', async () => {
     const m = readJson(path.join(dir, 'manifest.json'));
-    const model = (name: string) =>
-      Object.entries<any>(m.nodes).find(([, n]) => n.resource_type === 'model' && n.name === name && n.config?.enabled !== false);
-    const customers = model('customers');
-    const stg = model('stg_customers');
-    const compiled = customers?.[1].compiled_code ?? customers?.[1].compiled_sql;
-    if (!customers || !stg || !compiled || !/customer_id/.test(compiled)) return;
-    const rows = await q(
-      `MATCH (d:Column {urn: $down})-[r:DERIVED_FROM]->(u:Column {urn: $up}) RETURN r.transformation AS t`,
-      { down: `urn:dbt:${namespace}:${customers[0]}#customer_id`, up: `urn:dbt:${namespace}:${stg[0]}#customer_id` },
+    const models = (name: string) =>
+      Object.entries<any>(m.nodes).filter(([, n]) => n.resource_type === 'model' && n.name === name && n.config?.enabled !== false);
+    // The jaffle_shop contract: a customers model that documents customer_id and has compiled SQL reading stg_customers.
+    const customers = models('customers').filter(
+      ([, n]) => (n.compiled_code ?? n.compiled_sql) && Object.keys(n.columns ?? {}).map((c) => c.toLowerCase()).includes('customer_id'),
     );
-    expect(rows.map((r) => r.t)).toEqual(['identity']);
+    for (const [id, node] of customers) {
+      // Versioned projects: the stg_customers version this customers model actually reads.
+      const stg = (node.depends_on?.nodes ?? []).find((d: string) => /^model\.[^.]+\.stg_customers(\.v\d+)?$/.test(d));
+      if (!stg) continue;
+      const rows = await q(
+        `MATCH (d:Column {urn: $down})-[r:DERIVED_FROM]->(u:Column {urn: $up}) RETURN r.transformation AS t`,
+        { down: `urn:dbt:${namespace}:${id}#customer_id`, up: `urn:dbt:${namespace}:${stg}#customer_id` },
+      );
+      expect(rows.map((r) => r.t), id).toEqual(['identity']);
+    }
   });
 
   it('re-ingests unchanged artifacts as all unchanged', async () => {
