@@ -20,10 +20,13 @@ const NON_RELATION_SCHEMES = new Set([
   'ftp', 'sftp', 'azureblob', 'oss', 'cos',
 ]);
 
-/** `db.schema.table` identity of a warehouse dataset, lower-cased; undefined for files, buckets and topics. */
-export function datasetPhysicalName(namespace: string, name: string): string | undefined {
+/**
+ * `db.schema.table` identity of a warehouse dataset, lower-cased; undefined for files, buckets and topics —
+ * unless the name is known to be a table (a TABLE symlink such as Spark's `default.tbl` of a warehouse path).
+ */
+export function datasetPhysicalName(namespace: string, name: string, isTable = false): string | undefined {
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(namespace)?.[1]?.toLowerCase() ?? namespace.toLowerCase();
-  if (NON_RELATION_SCHEMES.has(scheme) || name.includes('/')) return undefined;
+  if ((!isTable && NON_RELATION_SCHEMES.has(scheme)) || name.includes('/')) return undefined;
   return physicalName(splitRelationName(name));
 }
 
@@ -46,14 +49,14 @@ export class DatasetMapper {
     private readonly resolveDataset?: ResolveDataset,
   ) {}
 
-  resolve(namespace: string, name: string, symlinks: Array<{ namespace: string; name: string }> = []): Resolution {
+  resolve(namespace: string, name: string, symlinks: Symlink[] = []): Resolution {
     const key = `${namespace}\u0000${name}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const candidates = [{ namespace, name }, ...symlinks];
+    const candidates: Symlink[] = [{ namespace, name, isTable: false }, ...symlinks];
     let result: Resolution | undefined;
     for (const c of candidates) {
-      const pn = datasetPhysicalName(c.namespace, c.name);
+      const pn = datasetPhysicalName(c.namespace, c.name, c.isTable);
       const urn = this.resolveDataset?.(c.namespace, c.name, pn);
       if (urn) {
         result = { urn, resolved: true, physicalName: pn };
@@ -63,7 +66,7 @@ export class DatasetMapper {
     result ??= {
       urn: olDatasetUrn(namespace, name),
       resolved: false,
-      physicalName: candidates.map((c) => datasetPhysicalName(c.namespace, c.name)).find((p) => p !== undefined),
+      physicalName: candidates.map((c) => datasetPhysicalName(c.namespace, c.name, c.isTable)).find((p) => p !== undefined),
     };
     this.cache.set(key, result);
     return result;
@@ -120,7 +123,8 @@ export class DatasetMapper {
   column(datasetUrn: string, field: string): string {
     const urn = columnUrn(datasetUrn, field);
     if (!this.b.has(urn)) {
-      const props = { name: field };
+      // capsuleUrn: the owning table, as dbt columns carry it (indexed for "columns of a table").
+      const props = { name: field, capsuleUrn: datasetUrn };
       if (this.isResolved(datasetUrn) || this.b.getNode(datasetUrn)?.mode === 'reference') {
         this.b.reference(urn, ['Column'], props);
       } else {
@@ -146,6 +150,7 @@ export class DatasetMapper {
       const urn = columnUrn(datasetUrn, name);
       this.b.node(urn, ['Column'], {
         name,
+        capsuleUrn: datasetUrn,
         dataType: asString(field.type),
         description: asString(field.description),
         ordinal: prefix === '' ? i + 1 : undefined,
@@ -157,10 +162,16 @@ export class DatasetMapper {
   }
 }
 
-function symlinkIdentifiers(facet: unknown): Array<{ namespace: string; name: string }> {
+interface Symlink {
+  namespace: string;
+  name: string;
+  isTable: boolean;
+}
+
+function symlinkIdentifiers(facet: unknown): Symlink[] {
   if (!isObject(facet)) return [];
   return asArray(facet.identifiers)
     .filter(isObject)
     .filter((s) => typeof s.namespace === 'string' && typeof s.name === 'string')
-    .map((s) => ({ namespace: s.namespace as string, name: s.name as string }));
+    .map((s) => ({ namespace: s.namespace as string, name: s.name as string, isTable: String(s.type).toUpperCase() === 'TABLE' }));
 }

@@ -1,0 +1,5 @@
+export { mapProvJson } from './map-prov.js';
+export type { ProvOptions } from './map-prov.js';
+export { readProvDocument } from './document.js';
+export { Namespaces, decodeValue } from './qualified-names.js';
+export { provActivityUrn, provEntityUrn, provStepUrn } from './elements.js';
