@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { readFile as readFileText } from 'node:fs/promises';
 import path from 'node:path';
 import type { IngestIssue } from '../core/graph.js';
 import type { DbtArtifacts } from './artifacts.js';
@@ -86,9 +87,17 @@ export function dbtArtifactsFromObjects(input: {
   );
 }
 
-function visitInMemory(value: unknown, file: string, handlers: SectionHandlers, issues: IngestIssue[]): boolean {
+function visitInMemory(value: unknown, file: string, handlers: SectionHandlers, issues: IngestIssue[], rethrowParseErrors = false): boolean {
+  let parsed: unknown;
   try {
-    visitSections(fromText(value, file, issues), handlers);
+    parsed = fromText(value, file, issues);
+  } catch (error) {
+    if (rethrowParseErrors) throw error;
+    issues.push({ severity: 'error', code: 'DBT_ARTIFACT_UNREADABLE', message: `cannot read ${file}: ${(error as Error).message}`, file });
+    return false;
+  }
+  try {
+    visitSections(parsed, handlers);
     return true;
   } catch (error) {
     issues.push({ severity: 'error', code: 'DBT_ARTIFACT_UNREADABLE', message: `cannot read ${file}: ${(error as Error).message}`, file });
@@ -145,7 +154,21 @@ function assemble(
   return artifacts;
 }
 
+/**
+ * Files up to this size are parsed whole (JSON.parse is an order of magnitude faster than a token stream);
+ * larger ones are streamed so memory stays bounded by what the collectors keep.
+ */
+export const STREAM_ABOVE_BYTES = 64 * 1024 * 1024;
+
 async function readFile(file: string, handlers: SectionHandlers, issues: IngestIssue[], required: boolean): Promise<boolean> {
+  if (statSync(file).size <= STREAM_ABOVE_BYTES) {
+    const text = await readFileText(file, 'utf8');
+    try {
+      return visitInMemory(text, file, handlers, issues, true);
+    } catch {
+      // Not parseable whole: the streaming reader reports where (with a line number).
+    }
+  }
   try {
     const nonFinite = await readJsonSections(file, handlers);
     const issue = nonFiniteIssue(nonFinite, file);
