@@ -61,6 +61,9 @@ function upstreamsOf(node: Json, manifest: Json, catalog: Json | undefined): Ups
 
 interface Totals {
   models: number;
+  /** Models with at least one upstream relation (constant-only models cannot have lineage). */
+  reading: number;
+  readingWithLineage: number;
   parsed: number;
   withLineage: number;
   outputColumns: number;
@@ -70,7 +73,7 @@ interface Totals {
 }
 
 const rows: Array<[string, string, Totals]> = [];
-const grand: Totals = { models: 0, parsed: 0, withLineage: 0, outputColumns: 0, columnsWithLineage: 0, edges: 0, ms: 0 };
+const grand: Totals = { models: 0, reading: 0, readingWithLineage: 0, parsed: 0, withLineage: 0, outputColumns: 0, columnsWithLineage: 0, edges: 0, ms: 0 };
 const failures: string[] = [];
 
 for (const dir of readdirSync(dbtRoot).sort()) {
@@ -78,7 +81,7 @@ for (const dir of readdirSync(dbtRoot).sort()) {
   if (!manifest?.nodes) continue;
   const catalog = readJson(path.join(dbtRoot, dir, 'catalog.json'));
   const adapter = String(manifest.metadata?.adapter_type ?? '');
-  const totals: Totals = { models: 0, parsed: 0, withLineage: 0, outputColumns: 0, columnsWithLineage: 0, edges: 0, ms: 0 };
+  const totals: Totals = { models: 0, reading: 0, readingWithLineage: 0, parsed: 0, withLineage: 0, outputColumns: 0, columnsWithLineage: 0, edges: 0, ms: 0 };
   for (const [id, node] of Object.entries<Json>(manifest.nodes)) {
     const sql = node.compiled_code ?? node.compiled_sql;
     if (node.resource_type !== 'model' || node.language === 'python' || typeof sql !== 'string') continue;
@@ -93,6 +96,8 @@ for (const dir of readdirSync(dbtRoot).sort()) {
     else failures.push(`${dir} ${id}: ${result.issues[0]?.message.split('\n')[0]?.slice(0, 160)}`);
     const covered = new Set(result.edges.map((e) => e.column));
     if (covered.size > 0) totals.withLineage++;
+    if (upstreams.length > 0) totals.reading++;
+    if (upstreams.length > 0 && covered.size > 0) totals.readingWithLineage++;
     totals.outputColumns += result.outputColumns.length;
     totals.columnsWithLineage += covered.size;
     totals.edges += result.edges.length;
@@ -110,13 +115,15 @@ const line = (name: string, adapter: string, t: Totals): string =>
     String(t.models).padStart(6),
     String(t.models - t.parsed).padStart(7),
     pct(t.withLineage, t.models).padStart(9),
+    pct(t.readingWithLineage, t.reading).padStart(9),
     pct(t.columnsWithLineage, t.outputColumns).padStart(9),
     String(t.edges).padStart(7),
     `${t.ms.toFixed(0)} ms`.padStart(10),
   ].join(' ');
 
-console.log(['project'.padEnd(48), 'adapter'.padEnd(10), 'models', 'failed', 'models%', 'columns%', '  edges', '      time'].join(' '));
+console.log(['project'.padEnd(48), 'adapter'.padEnd(10), 'models', 'failed', 'models%', ' reading%', 'columns%', '  edges', '      time'].join(' '));
 for (const [dir, adapter, totals] of rows) console.log(line(dir, adapter, totals));
 console.log(line('TOTAL', '', grand));
-console.log('models% = compiled SQL models with >= 1 column-lineage edge; columns% = output columns with >= 1 edge');
+console.log('models% = compiled SQL models with >= 1 column-lineage edge; reading% = the same among models with >= 1');
+console.log('upstream (the others select constants only); columns% = output columns with >= 1 edge');
 if (showFailures) for (const failure of failures) console.log(`  FAIL ${failure}`);

@@ -1,6 +1,6 @@
 import { QueryResolver } from './query-resolver.js';
 import { mergeOrigins, type ColumnLineage, type Relation } from './relation.js';
-import { asSelect, quotedStringsToColumns, type AstNode } from './sql-ast.js';
+import { asSelect, isNode, quotedStringsToColumns, type AstNode } from './sql-ast.js';
 import { parseSql } from './sql-parse.js';
 import type {
   ColumnLineageEdge,
@@ -23,7 +23,6 @@ const QUOTED_IDENTIFIER_DIALECTS = new Set(['Snowflake', 'Sqlite', 'TransactSQL'
  * Rules: docs/model/column-lineage.md.
  */
 export const deriveColumnLineage: DeriveColumnLineage = (input) => {
-  let parsed = false;
   try {
     const sql = typeof input.sql === 'string' ? input.sql : '';
     if (sql.trim().length === 0) return failed('SQL_PARSE_FAILED', 'warning', 'no SQL to parse (empty compiled code)');
@@ -36,7 +35,6 @@ export const deriveColumnLineage: DeriveColumnLineage = (input) => {
       const message = `could not parse SQL (tried ${outcome.tried.join(', ')}): ${outcome.message}`;
       return failed('SQL_PARSE_FAILED', 'warning', message);
     }
-    parsed = true;
     if (QUOTED_IDENTIFIER_DIALECTS.has(outcome.dialect.split(' ')[0] ?? '')) quotedStringsToColumns(outcome.statements);
     const select = lastSelect(outcome.statements);
     if (!select) {
@@ -44,8 +42,9 @@ export const deriveColumnLineage: DeriveColumnLineage = (input) => {
     }
     return lineageOf(select, input);
   } catch (error) {
+    // Reported as not derived (parsed: false) so that callers keep the lineage they had.
     const message = error instanceof Error ? error.message : String(error);
-    return { ...failed('SQL_LINEAGE_FAILED', 'warning', `lineage derivation failed: ${message}`), parsed };
+    return failed('SQL_LINEAGE_FAILED', 'warning', `lineage derivation failed: ${message}`);
   }
 };
 
@@ -93,7 +92,8 @@ function outputColumns(relation: Relation, modelColumns: string[] | undefined, i
   const byName = new Map<string, ColumnLineage>();
   for (const column of relation.columns) if (!byName.has(column.name)) byName.set(column.name, column);
   if (!relation.open) return [...byName.values()];
-  const known = (modelColumns ?? []).map((c) => c.toLowerCase()).filter((c) => c.length > 0);
+  const given = Array.isArray(modelColumns) ? modelColumns.filter((c): c is string => typeof c === 'string') : [];
+  const known = given.map((c) => c.toLowerCase()).filter((c) => c.length > 0);
   if (known.length === 0 && relation.incomplete) {
     issues.push({
       code: 'SQL_STAR_UNEXPANDED',
@@ -108,9 +108,11 @@ function outputColumns(relation: Relation, modelColumns: string[] | undefined, i
   return [...byName.values()];
 }
 
+/** The model's SELECT: the last SELECT statement, or the query of a CREATE ... AS SELECT. */
 function lastSelect(statements: unknown[]): AstNode | undefined {
   for (let i = statements.length - 1; i >= 0; i--) {
-    const select = asSelect(statements[i]);
+    const statement = statements[i];
+    const select = asSelect(statement) ?? (isNode(statement) ? asSelect(statement.query_expr) : undefined);
     if (select) return select;
   }
   return undefined;

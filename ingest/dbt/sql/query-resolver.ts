@@ -24,6 +24,8 @@ import {
 } from './sql-ast.js';
 import type { UpstreamIndex } from './upstream-index.js';
 
+const EPHEMERAL_CTE_PREFIX = '__dbt__cte__';
+
 /** What the resolver noticed on the way, for the caller's issues. */
 export interface ResolverNotes {
   /** Tables referenced that are neither CTEs nor upstreams (information_schema, `this`, ...). */
@@ -144,9 +146,12 @@ export class QueryResolver {
   }
 
   private table(parts: string[], env: CteEnv | undefined): Relation {
-    const cte = parts.length === 1 ? env?.get(parts[0] as string) : undefined;
-    if (cte) return cte;
     const upstream = this.index.find(parts);
+    const cte = parts.length === 1 ? env?.get(parts[0] as string) : undefined;
+    // dbt inlines an ephemeral model as the CTE `__dbt__cte__<name>`: when the caller lists that ephemeral model as
+    // an upstream, lineage stops at it instead of going through its inlined SQL.
+    const ephemeralUpstream = upstream !== undefined && parts[0]?.startsWith(EPHEMERAL_CTE_PREFIX) === true;
+    if (cte && !ephemeralUpstream) return cte;
     if (!upstream) {
       this.notes.externalRelations.add(parts.join('.'));
       return externalRelation();
@@ -164,8 +169,22 @@ export class QueryResolver {
     const ctx: ExpressionContext = { scope, subquery: (sub, outerScope) => this.statement(sub, env, outerScope) };
     const args = expressionLineage(item.expr ?? item, ctx);
     const lineage: ColumnLineage = { name: '', origins: mergeOrigins([args.origins]), unresolved: args.unresolved };
-    return functionRelation(lineage, aliasColumns ?? []);
+    const known = tableFunctionName(item.expr) === 'flatten' ? FLATTEN_COLUMNS : [];
+    return functionRelation(lineage, aliasColumns ?? known);
   }
+}
+
+/** Columns of Snowflake FLATTEN, listed so that an unqualified `value` is known to come from it. */
+const FLATTEN_COLUMNS = ['seq', 'key', 'path', 'index', 'value', 'this'];
+
+/** `flatten(...)`, `lateral flatten(...)`, `table(flatten(...))` → 'flatten'. */
+function tableFunctionName(expr: unknown): string | undefined {
+  if (!isNode(expr)) return undefined;
+  if (expr.type === 'flatten') return 'flatten';
+  const name = expr.type === 'function' ? functionName(expr) : undefined;
+  if (name !== 'table') return name;
+  const inner = isNode(expr.args) && Array.isArray(expr.args.value) ? expr.args.value[0] : undefined;
+  return tableFunctionName(inner);
 }
 
 /** Output name of an unaliased select item: a column keeps its name, a function call is named after it. */

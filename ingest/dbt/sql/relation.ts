@@ -80,7 +80,8 @@ export function upstreamRelation(upstream: UpstreamRelation): Relation {
     origins: [{ urn: upstream.urn, column: name, kind: 'identity' }],
     unresolved: [],
   });
-  const columns = [...new Set(upstream.columns.map((c) => c.toLowerCase()))].map(columnOf);
+  const listed = Array.isArray(upstream.columns) ? upstream.columns.filter((c) => typeof c === 'string') : [];
+  const columns = [...new Set(listed.map((c) => c.toLowerCase()))].map(columnOf);
   return { columns, open: true, incomplete: columns.length === 0, lookup: columnOf };
 }
 
@@ -91,7 +92,7 @@ export function externalRelation(): Relation {
 
 /**
  * A table-valued function (unnest, flatten, generate_series): every column it yields derives from the columns of
- * its arguments, as an expression.
+ * its arguments, as an expression. Its columns are the alias list or the function's known ones, else any name.
  */
 export function functionRelation(argumentOrigins: ColumnLineage, columnNames: string[]): Relation {
   const columnOf = (name: string): ColumnLineage => ({
@@ -99,5 +100,7 @@ export function functionRelation(argumentOrigins: ColumnLineage, columnNames: st
     origins: mergeOrigins([argumentOrigins.origins], 'expression'),
     unresolved: argumentOrigins.unresolved,
   });
-  return { columns: columnNames.map(columnOf), open: true, incomplete: columnNames.length === 0, lookup: columnOf };
+  const columns = columnNames.map(columnOf);
+  if (columns.length > 0) return listedRelation(columns);
+  return { columns, open: true, incomplete: true, lookup: columnOf };
 }

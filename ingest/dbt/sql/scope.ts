@@ -40,14 +40,17 @@ export class Scope {
   resolve(path: ColumnPath): ResolvedRef | undefined {
     const qualified = this.resolveQualified(path);
     if (qualified) return qualified;
-    // No relation in reach matches the qualifier: it is a struct column (`white.rating`) or plainly unqualified.
+    // No relation in reach matches the qualifier: it is a struct column (`white.rating`) or plainly unqualified. A
+    // struct root must be a known column: `x.col` with an unknown `x` is not guessed into a column `x`.
     const [root = path.column, ...fields] = [...path.qualifier, path.column, ...path.fields];
-    const extraction = path.extraction || path.qualifier.length > 0;
-    for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
-      const found = scope.resolveUnqualified(root, fields, extraction);
-      if (found) return found;
-    }
-    return undefined;
+    const struct = path.qualifier.length > 0;
+    return this.resolveOutward(root, fields, path.extraction || struct, !struct);
+  }
+
+  private resolveOutward(root: string, fields: string[], extraction: boolean, guess: boolean): ResolvedRef | undefined {
+    return (
+      this.resolveUnqualified(root, fields, extraction, guess) ?? this.parent?.resolveOutward(root, fields, extraction, guess)
+    );
   }
 
   /** A qualified reference, here or in an enclosing query (correlated subquery). */
@@ -62,7 +65,8 @@ export class Scope {
     return qualifier.length > 0 ? this.parent?.resolveQualified(path) : undefined;
   }
 
-  private resolveUnqualified(root: string, fields: string[], extraction: boolean): ResolvedRef | undefined {
+  /** `guess`: may fall back to the single FROM item whose columns are not all known. */
+  private resolveUnqualified(root: string, fields: string[], extraction: boolean, guess: boolean): ResolvedRef | undefined {
     const listing = this.sources.filter((s) => hasListed(s.relation, dotted(root, fields)) || hasListed(s.relation, root));
     if (listing.length === 1) return this.fromSource(listing[0] as Source, root, fields, extraction);
     if (listing.length > 1) {
@@ -80,6 +84,7 @@ export class Scope {
     // An earlier alias beats a relation whose columns we merely cannot enumerate.
     const lateral = this.laterals.get(root);
     if (lateral) return { lineage: lateral, extracted: extraction || fields.length > 0 };
+    if (!guess) return undefined;
     const open = this.sources.filter((s) => s.relation.open && s.relation.lookup(root) !== undefined);
     if (open.length === 1) return this.fromSource(open[0] as Source, root, fields, extraction);
     return undefined;

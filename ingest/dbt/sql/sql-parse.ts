@@ -26,8 +26,17 @@ const ADAPTER_DIALECTS: Record<string, string[]> = {
 /** Last resort for every adapter, so an unusual construct of one dialect still gets a chance in another grammar. */
 const GENERIC_FALLBACK = ['PostgresQL', 'Snowflake', 'BigQuery', 'Trino'];
 const MAX_ATTEMPTS = 4;
-/** Stop retrying further dialects once this much time went into failed attempts for one statement. */
-const RETRY_BUDGET_MS = 3_000;
+/**
+ * A failed attempt costs time roughly in proportion to the text (and more on deeply nested SQL): large SQL gets
+ * fewer attempts, and other grammars are not tried once this much time went into one statement (a safety net for
+ * pathological input; below it, results do not depend on machine speed).
+ */
+const RETRY_BUDGET_MS = 10_000;
+const ATTEMPTS_BY_SIZE: Array<[maxBytes: number, attempts: number]> = [
+  [64 * 1024, 8],
+  [256 * 1024, 4],
+  [Number.POSITIVE_INFINITY, 2],
+];
 const MESSAGE_LIMIT = 300;
 
 export function dialectsForAdapter(adapter: string): string[] {
@@ -49,7 +58,7 @@ function sharedParser(): InstanceType<typeof Parser> {
 /**
  * Parses `sql` with the adapter's dialect, then with a relaxed rewrite of the text (sql-relax.ts), then with other
  * plausible dialects, plain and relaxed. Failed attempts are the slow ones (PEG backtracking), hence this order
- * (most rescues first) and the time budget. Never throws.
+ * (most rescues first) and the limits below. Never throws.
  */
 export function parseSql(sql: string, adapter: string): ParseOutcome {
   const [primary = 'PostgresQL', ...others] = dialectsForAdapter(adapter);
@@ -59,11 +68,14 @@ export function parseSql(sql: string, adapter: string): ParseOutcome {
     ...texts.map(([text, label]): [string, string, string] => [primary, text, label]),
     ...texts.flatMap(([text, label]) => others.map((db): [string, string, string] => [db, text, label])),
   ];
+  const bytes = Buffer.byteLength(sql, 'utf8');
+  const attempts = (ATTEMPTS_BY_SIZE.find(([max]) => bytes <= max) ?? [0, 2])[1];
   const tried: string[] = [];
   let message = '';
   const started = Date.now();
-  for (const [database, text, label] of plan) {
-    if (tried.length > 0 && Date.now() - started > RETRY_BUDGET_MS) break;
+  for (const [index, [database, text, label]] of plan.slice(0, attempts).entries()) {
+    // The adapter's own grammar always gets the plain and the relaxed text; other grammars only within the budget.
+    if (index >= texts.length && Date.now() - started > RETRY_BUDGET_MS) break;
     tried.push(`${database}${label}`);
     try {
       const ast: unknown = sharedParser().astify(text, { database });

@@ -3,7 +3,8 @@ import { applyEdits, closingParen, maskSql, type Edit } from './sql-mask.js';
 /**
  * Lineage-preserving rewrites of syntax that node-sql-parser's grammars reject, tried only after every dialect
  * failed on the original text. Each keeps every column reference that feeds a value and the shape of the select list;
- * what it drops (cast types, FILTER (WHERE ...) conditions, JSON path tails, named-argument names) carries none.
+ * what it drops (cast types, FILTER (WHERE ...) conditions, JSON path tails, named-argument names) carries none,
+ * except the ordering columns of WITHIN GROUP (ORDER BY ...), which are lost.
  */
 type Rewrite = (sql: string, masked: string, quote: string) => Edit[];
 
@@ -18,8 +19,8 @@ const REWRITES: Rewrite[] = [
     edits(masked, /\bextract\s*\(\s*'_+'(?=\s+from\b)/gi, (m) => `extract(${sql.slice(quotedStart(m) + 1, quotedEnd(m) - 1)}`),
   // `ts at time zone 'UTC'` → `ts || 'UTC'`: still an expression over the same columns.
   (_sql, masked) => edits(masked, /\bat\s+time\s+zone\b/gi, () => '||'),
-  // `listagg(x) within group (order by y)` → `listagg(x) over (order by y)`: same columns, same aggregate kind.
-  (_sql, masked) => edits(masked, /\bwithin\s+group(?=\s*\()/gi, () => 'over'),
+  // `listagg(x) within group (order by y)` → `listagg(x)`: some grammars take no OVER on these aggregates either.
+  (_sql, masked) => clauseEdits(masked, /\s*\bwithin\s+group\s*\(/gi),
   (_sql, masked) => clauseEdits(masked, /\s*\bfilter\s*\(\s*where\b/gi),
   // flatten(input => x, outer => true) → flatten(x, true)
   (_sql, masked) => edits(masked, /\b[A-Za-z_]\w*\s*=>\s*/g, () => ''),

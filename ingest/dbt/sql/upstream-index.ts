@@ -7,8 +7,8 @@ export class UpstreamIndex {
 
   constructor(upstreams: UpstreamRelation[]) {
     for (const upstream of upstreams) {
-      for (const raw of upstream.names) {
-        const name = normaliseDotted(raw);
+      for (const raw of Array.isArray(upstream.names) ? upstream.names : []) {
+        const name = typeof raw === 'string' ? normaliseDotted(raw) : '';
         if (!name) continue;
         const list = this.byName.get(name) ?? [];
         if (!list.includes(upstream)) list.push(upstream);
