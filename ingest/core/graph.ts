@@ -17,10 +17,12 @@ export interface GraphNode {
   /**
    * `upsert` (default): owned by this ingestion scope; updated when its content changes, deleted when a later
    * ingestion of the same scope no longer emits it.
+   * `insert`: owned, written once: a node with the same urn that already exists is left as it is (an event log,
+   * where the same key means the same event).
    * `reference`: a node this artifact points at but does not own (a capsule of another dbt project, a gene named
    * by an annotation file); created with `props` if missing, otherwise left untouched, never deleted.
    */
-  mode?: 'upsert' | 'reference';
+  mode?: 'upsert' | 'insert' | 'reference';
 }
 
 export interface GraphEdge {

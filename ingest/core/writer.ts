@@ -7,6 +7,8 @@ import { countEdge, countNode, emptyReport, type WriteReport } from './write-rep
 
 const Q = requireQueries([
   'ingest/upsert-nodes',
+  'graph/get-nodes-by-urn',
+  'ingest/merge-nodes',
   'ingest/merge-reference-nodes',
   'ingest/upsert-edges',
   'ingest/get-node-hashes',
@@ -30,6 +32,8 @@ export interface WriteOptions {
   /** Share of the scope's nodes that may be deleted without allowMassDelete. */
   massDeleteShare?: number;
   batchSize?: number;
+  /** Accumulate: add properties to what the node has (OpenLineage) instead of replacing them (snapshots). */
+  mergeProps?: boolean;
   ctx?: QueryContext;
   onProgress?: (done: number, total: number, phase: string) => void;
 }
@@ -45,7 +49,10 @@ interface NodeRow {
   props: Record<string, unknown>;
   hash: string;
   reference: boolean;
+  insertOnly: boolean;
 }
+
+const BOOKKEEPING = new Set(['urn', 'contentHash', 'ingestScope', 'firstSeenAt', 'updatedAt', 'reference']);
 
 interface EdgeRow {
   i: number;
@@ -75,11 +82,11 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
   const progress = (n: number, phase: string) => o.onProgress?.((done += n), total, phase);
 
   for (const batch of chunks(nodes, size)) {
-    await writeNodeBatch(exec, batch, o.scope, report, ctx);
+    await writeNodeBatch(exec, batch, o, report, ctx);
     progress(batch.length, 'nodes');
   }
   for (const batch of chunks(edges, size)) {
-    const missing = await writeEdgeBatch(exec, batch, o.scope, report, ctx);
+    const missing = await writeEdgeBatch(exec, batch, o, report, ctx);
     for (const e of missing) {
       issues.push({
         severity: 'warning',
@@ -102,34 +109,66 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
   return { report, issues };
 }
 
-async function writeNodeBatch(exec: Executor, batch: NodeRow[], scope: string, report: WriteReport, ctx: QueryContext) {
-  const owned = batch.filter((n) => !n.reference);
-  const refs = batch.filter((n) => n.reference);
-  const existing = new Map<string, string | null>();
-  const rows = await exec.read(Q['ingest/get-node-hashes'], { urns: batch.map((n) => n.urn) }, ctx);
-  for (const r of rows) existing.set(String(r.urn), (r.hash as string | null) ?? null);
-
-  const changed = owned.filter((n) => existing.get(n.urn) !== n.hash);
-  for (const n of owned) {
-    const outcome = !existing.has(n.urn) ? 'created' : existing.get(n.urn) === n.hash ? 'unchanged' : 'updated';
-    countNode(report, mainLabel(n.labels), outcome);
+async function writeNodeBatch(exec: Executor, batch: NodeRow[], o: WriteOptions, report: WriteReport, ctx: QueryContext) {
+  const existing = new Map<string, { hash: string | null; props?: Record<string, unknown> }>();
+  const urns = batch.map((n) => n.urn);
+  if (o.mergeProps) {
+    for (const r of await exec.read(Q['graph/get-nodes-by-urn'], { urns }, ctx)) {
+      const props = r.props as Record<string, unknown>;
+      existing.set(String(r.urn), { hash: (props.contentHash as string | null) ?? null, props });
+    }
+  } else {
+    for (const r of await exec.read(Q['ingest/get-node-hashes'], { urns }, ctx)) {
+      existing.set(String(r.urn), { hash: (r.hash as string | null) ?? null });
+    }
   }
-  const newRefs = refs.filter((n) => !existing.has(n.urn));
-  for (const n of refs) countNode(report, mainLabel(n.labels), existing.has(n.urn) ? 'unchanged' : 'created');
-  if (newRefs.length > 0) await exec.write(Q['ingest/merge-reference-nodes'], { rows: newRefs }, ctx);
-  if (changed.length > 0) await exec.write(Q['ingest/upsert-nodes'], { rows: changed, scope }, ctx);
+  const changed: NodeRow[] = [];
+  const newRefs: NodeRow[] = [];
+  for (const n of batch) {
+    const found = existing.get(n.urn);
+    const label = mainLabel(n.labels);
+    if (n.reference || (n.insertOnly && found)) {
+      countNode(report, label, found ? 'unchanged' : 'created');
+      if (!found) newRefs.push(n);
+      continue;
+    }
+    const row = o.mergeProps && found?.props ? mergedRow(n, found.props) : n;
+    const outcome = !found ? 'created' : found.hash === row.hash ? 'unchanged' : 'updated';
+    countNode(report, label, outcome);
+    if (outcome !== 'unchanged') changed.push(row);
+  }
+  const refs = newRefs.filter((n) => n.reference);
+  if (refs.length > 0) await exec.write(Q['ingest/merge-reference-nodes'], { rows: refs }, ctx);
+  const inserts = newRefs.filter((n) => !n.reference);
+  changed.push(...inserts);
+  if (changed.length > 0) {
+    await exec.write(Q[o.mergeProps ? 'ingest/merge-nodes' : 'ingest/upsert-nodes'], { rows: changed, scope: o.scope }, ctx);
+  }
 }
 
-async function writeEdgeBatch(exec: Executor, batch: EdgeRow[], scope: string, report: WriteReport, ctx: QueryContext) {
+/** Accumulating sources: the node's content is what it had plus what arrives; unchanged if that adds nothing. */
+function mergedRow(n: NodeRow, stored: Record<string, unknown>): NodeRow {
+  const kept = Object.fromEntries(Object.entries(stored).filter(([k]) => !BOOKKEEPING.has(k)));
+  const props = combineProps(kept, n.props);
+  return { ...n, props, hash: contentHash([...n.labels].sort(), cleanProps(props as never)) };
+}
+
+async function writeEdgeBatch(exec: Executor, batch: EdgeRow[], o: WriteOptions, report: WriteReport, ctx: QueryContext) {
   const known = new Map<number, string | null>();
   const local = batch.map((e, i) => ({ ...e, i }));
   for (const r of await exec.read(Q['ingest/get-edge-hashes'], { rows: local }, ctx)) {
-    known.set(Number(r.i), (r.hash as string | null) ?? null);
+    const i = Number(r.i);
+    known.set(i, (r.hash as string | null) ?? null);
+    if (o.mergeProps) {
+      const kept = Object.fromEntries(Object.entries(r.props as Record<string, unknown>).filter(([k]) => !BOOKKEEPING.has(k)));
+      const props = combineProps(kept, local[i]!.props);
+      local[i] = { ...local[i]!, props, hash: contentHash(local[i]!.type, cleanProps(props as never)) };
+    }
   }
   const changed = local.filter((e) => known.get(e.i) !== e.hash);
   let missing: EdgeRow[] = [];
   if (changed.length > 0) {
-    const [res] = await exec.write(Q['ingest/upsert-edges'], { rows: changed, scope }, ctx);
+    const [res] = await exec.write(Q['ingest/upsert-edges'], { rows: changed, scope: o.scope }, ctx);
     const missingIdx = new Set(((res?.missing as number[]) ?? []).map(Number));
     missing = local.filter((e) => missingIdx.has(e.i));
   }
@@ -140,6 +179,23 @@ async function writeEdgeBatch(exec: Executor, batch: EdgeRow[], scope: string, r
   }
   report.danglingEdges += missing.length;
   return missing;
+}
+
+/**
+ * Accumulating sources: `later` adds to `earlier`, and overrides it unless `earlier` says it comes from a more
+ * recent event (`lastEventTime`), so the stored content does not depend on the order events arrive in.
+ */
+export function combineProps(earlier: Record<string, unknown>, later: Record<string, unknown>): Record<string, unknown> {
+  const a = earlier.lastEventTime;
+  const b = later.lastEventTime;
+  if (typeof a !== 'string' || typeof b !== 'string' || a < b) return { ...earlier, ...later };
+  const out = { ...earlier };
+  for (const [key, value] of Object.entries(later)) {
+    if (!(key in out) || out[key] === undefined) out[key] = value;
+    // Same instant, different content: the larger value wins, so the result does not depend on arrival order.
+    else if (a === b && JSON.stringify(value) > JSON.stringify(out[key])) out[key] = value;
+  }
+  return out;
 }
 
 async function plannedDeletions(exec: Executor, nodes: NodeRow[], o: WriteOptions, ctx: QueryContext) {
@@ -189,9 +245,10 @@ function nodeRows(nodes: GraphNode[]): NodeRow[] {
   for (const n of nodes) {
     const prev = byUrn.get(n.urn);
     const labels = [...new Set([...(prev?.labels ?? []), ...n.labels])];
-    const props = { ...(prev?.props ?? {}), ...cleanProps(n.props) };
+    const props = combineProps(prev?.props ?? {}, cleanProps(n.props));
     const reference = (prev ? prev.reference : true) && n.mode === 'reference';
-    byUrn.set(n.urn, { urn: n.urn, labels, props, reference, hash: '' });
+    const insertOnly = (prev ? prev.insertOnly : true) && n.mode === 'insert';
+    byUrn.set(n.urn, { urn: n.urn, labels, props, reference, insertOnly, hash: '' });
   }
   const rows = [...byUrn.values()].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
   for (const r of rows) r.hash = contentHash([...r.labels].sort(), cleanProps(r.props as never));
@@ -202,7 +259,7 @@ function edgeRows(edges: GraphEdge[]): EdgeRow[] {
   const byKey = new Map<string, EdgeRow>();
   for (const e of edges) {
     const k = `${e.from}\u0000${e.type}\u0000${e.to}`;
-    const props = { ...(byKey.get(k)?.props ?? {}), ...cleanProps(e.props) };
+    const props = combineProps(byKey.get(k)?.props ?? {}, cleanProps(e.props));
     byKey.set(k, { i: 0, type: e.type, from: e.from, to: e.to, props, hash: '' });
   }
   const rows = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);

@@ -12,6 +12,10 @@ export const INGESTERS: Record<string, { describe: string; run: () => Promise<In
   proteins: { describe: 'alias of uniprot', run: bio('proteins', 'proteins') },
   annotations: { describe: 'gene annotations: kidney-genetics table/API, gnomAD, GTEx, ClinVar, HPO, STRING, ...', run: bio('annotations', 'annotations') },
   alignments: { describe: 'EMBOSS, BLAST tabular/XML, aligner manifests and mutation calls', run: bio('alignments', 'alignments') },
+  openlineage: {
+    describe: 'OpenLineage RunEvent/DatasetEvent/JobEvent files (NDJSON, JSON array or single event)',
+    run: async () => (await import('./openlineage-files.js')).runOpenLineageIngest,
+  },
   bio: { describe: 'every bio format in a folder, in dependency order (HGNC first)', run: bio('bio', undefined) },
 };
 

@@ -1,7 +1,8 @@
 import type { HelixContext } from '../app/context.js';
+import { openLineageRoute } from './routes/openlineage.js';
 import type { ExtraRoute } from './server.js';
 
 /** Routes beside /graphql that other domains contribute (OpenLineage endpoint, explorer page). */
-export function extraRoutes(_helix: HelixContext): ExtraRoute[] {
-  return [];
+export function extraRoutes(helix: HelixContext): ExtraRoute[] {
+  return [openLineageRoute(helix)];
 }

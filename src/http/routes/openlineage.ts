@@ -1,0 +1,40 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ingestOpenLineage } from '../../../ingest/run/openlineage.js';
+import type { HelixContext } from '../../app/context.js';
+import { HelixError } from '../../errors.js';
+import { readBody } from '../read-body.js';
+import { json, type ExtraRoute } from '../server.js';
+
+/**
+ * `POST /api/v1/lineage`, the endpoint Marquez serves: existing Airflow, Spark, dbt-ol and Flink integrations
+ * can point at Helix unchanged. One event per request (a JSON array of events is accepted too); 201 when stored,
+ * 400 with the reasons when an event lacks what OpenLineage requires.
+ */
+export function openLineageRoute(helix: HelixContext): ExtraRoute {
+  return {
+    prefix: '/api/v1/lineage',
+    handler: async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
+      if (req.method !== 'POST') return json(res, 405, { code: 405, message: 'use POST with an OpenLineage event' });
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch (error) {
+        const message = error instanceof HelixError ? error.message : `body is not JSON: ${(error as Error).message}`;
+        return json(res, 400, { code: 400, message });
+      }
+      const events = Array.isArray(body) ? body : [body];
+      if (events.length === 0) return json(res, 400, { code: 400, message: 'no event in the request body' });
+      const result = await ingestOpenLineage(helix.exec, events.map((event) => ({ event })));
+      if (result.rejected.length > 0 && result.accepted === 0) {
+        const errors = result.rejected.flatMap((r) => r.errors);
+        return json(res, 400, { code: 400, message: errors.join('; '), errors });
+      }
+      helix.logger.debug({ requestId, accepted: result.accepted, nodes: result.report.nodes }, 'openlineage events stored');
+      return json(res, 201, {
+        accepted: result.accepted,
+        rejected: result.rejected,
+        warnings: result.warnings.flatMap((w) => w.warnings),
+      });
+    },
+  };
+}
