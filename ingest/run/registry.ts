@@ -16,9 +16,18 @@ export const INGESTERS: Record<string, { describe: string; run: () => Promise<In
     describe: 'OpenLineage RunEvent/DatasetEvent/JobEvent files (NDJSON, JSON array or single event)',
     run: async () => (await import('./openlineage-files.js')).runOpenLineageIngest,
   },
+  strategies: { describe: 'workflow strategy YAML and job/step tables (JSON)', run: prov('runStrategiesIngest') },
+  imputation: { describe: 'imputation platform pg_dump files (jobs, status updates, services, panels)', run: prov('runImputationIngest') },
+  rocrate: { describe: 'Workflow Run RO-Crates (ro-crate-metadata.json)', run: prov('runRoCrateIngest') },
+  prov: { describe: 'W3C PROV-JSON documents, CWLProv included', run: prov('runProvIngest') },
+  nextflow: { describe: 'Nextflow trace files and Tower/weblog message folders', run: prov('runNextflowIngest') },
   bio: { describe: 'every bio format in a folder, in dependency order (HGNC first)', run: bio('bio', undefined) },
 };
 
 function bio(kind: string, bioKind: 'genes' | 'proteins' | 'annotations' | 'alignments' | undefined) {
   return async () => (await import('./bio.js')).bioRunner(kind, bioKind);
+}
+
+function prov(name: 'runStrategiesIngest' | 'runImputationIngest' | 'runRoCrateIngest' | 'runProvIngest' | 'runNextflowIngest') {
+  return async () => (await import('./provenance.js'))[name];
 }

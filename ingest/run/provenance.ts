@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { IngestIssue } from '../core/graph.js';
+import { mapImputationDumps } from '../imputation/index.js';
+import { mapNextflowMessages, readNextflowTrace } from '../nextflow/index.js';
+import { mapProvJson } from '../prov/index.js';
+import { mapRoCrate } from '../rocrate/index.js';
+import { mapStrategyJobsJson, mapStrategyYaml } from '../strategies/index.js';
+import { listInputFiles, readText, runDocuments, type DocumentUnit } from './documents.js';
+import type { IngestRunner } from './types.js';
+
+const skipped = (files: string[], all: string[], kind: string): IngestIssue[] =>
+  all.filter((f) => !files.includes(f)).map((file) => ({ severity: 'info' as const, code: 'FILE_SKIPPED', message: `not a ${kind} input`, file }));
+
+/** Workflow strategy YAML (both shapes) and job/step/provenance tables exported as JSON. */
+export const runStrategiesIngest: IngestRunner = async (exec, input, o) => {
+  const all = await listInputFiles(input, () => true);
+  const files = all.filter((f) => /\.(ya?ml|json)$/i.test(f));
+  const units: DocumentUnit[] = files.map((file) => ({
+    file,
+    scope: `strategies:${file}`,
+    map: () => (/\.json$/i.test(file) ? mapStrategyJobsJson(readText(file), { file }) : mapStrategyYaml(readText(file), { file })),
+  }));
+  return runDocuments(exec, 'strategies', input, units, o, skipped(files, all, 'strategy'));
+};
+
+/** Imputation platform pg_dump files: every dump of a folder together, so jobs can name services and panels. */
+export const runImputationIngest: IngestRunner = async (exec, input, o) => {
+  const all = await listInputFiles(input, () => true);
+  const files = all.filter((f) => /\.sql$/i.test(f));
+  const units: DocumentUnit[] = files.length === 0 ? [] : [{
+    file: input,
+    scope: `imputation:${input}`,
+    map: () => mapImputationDumps(files.map((file) => ({ text: readText(file), file }))),
+  }];
+  return runDocuments(exec, 'imputation', input, units, o, skipped(files, all, 'pg_dump'));
+};
+
+/** Workflow Run RO-Crates: every ro-crate-metadata.json under the input. */
+export const runRoCrateIngest: IngestRunner = async (exec, input, o) => {
+  const files = await listInputFiles(input, (f) => path.basename(f) === 'ro-crate-metadata.json' || /\.jsonld$/i.test(f));
+  const units: DocumentUnit[] = files.map((file) => ({ file, scope: `rocrate:${file}`, map: () => mapRoCrate(readText(file), { file }) }));
+  return runDocuments(exec, 'rocrate', input, units, o);
+};
+
+/** W3C PROV-JSON documents, CWLProv included. */
+export const runProvIngest: IngestRunner = async (exec, input, o) => {
+  const all = await listInputFiles(input, () => true);
+  const files = all.filter((f) => /\.json$/i.test(f));
+  const units: DocumentUnit[] = files.map((file) => ({ file, scope: `prov:${file}`, map: () => mapProvJson(readText(file), { file }) }));
+  return runDocuments(exec, 'prov', input, units, o, skipped(files, all, 'PROV-JSON'));
+};
+
+/** Nextflow trace files (streamed) and folders of Tower/weblog messages (one run per folder). */
+export const runNextflowIngest: IngestRunner = async (exec, input, o) => {
+  const all = await listInputFiles(input, () => true);
+  const traces = all.filter((f) => /\.(txt|tsv)$/i.test(f) && /^task_id\t/.test(readText(f).slice(0, 200)));
+  const messages = all.filter((f) => /\.json$/i.test(f));
+  const byDir = new Map<string, string[]>();
+  for (const f of messages) byDir.set(path.dirname(f), [...(byDir.get(path.dirname(f)) ?? []), f]);
+  const units: DocumentUnit[] = [
+    ...traces.map((file) => ({ file, scope: `nextflow:${file}`, stream: () => readNextflowTrace(file) })),
+    ...[...byDir].map(([dir, files]) => ({
+      file: dir,
+      scope: `nextflow:${dir}`,
+      map: () => mapNextflowMessages(files.sort().map((f) => JSON.parse(readText(f))), { runName: path.basename(dir), file: dir }),
+    })),
+  ];
+  return runDocuments(exec, 'nextflow', input, units, o, skipped([...traces, ...messages], all, 'Nextflow'));
+};
