@@ -28,8 +28,9 @@ export class EmbossParser {
   private legacy: LegacyParser | undefined;
   private count = 0;
   private lastBodyLine = 0;
-  /** Lines that belong to no alignment and are not report headers (reported by the reader). */
-  strayLines: number[] = [];
+  /** Lines that belong to no alignment and are not report headers (reported by the reader): count, first line. */
+  strayCount = 0;
+  firstStrayLine = 0;
 
   /** Feed one line; returns the alignment it completed, if any. */
   push({ line, text }: NumberedLine): ParsedAlignment | undefined {
@@ -60,7 +61,7 @@ export class EmbossParser {
     if (this.state === 'report') this.reportLine(text);
     else if (this.state === 'header') this.headerLine(text);
     else if (this.state === 'body') this.bodyLine(line, text);
-    else if (text.trim() && !text.startsWith('#')) this.strayLines.push(line);
+    else if (text.trim() && !text.startsWith('#') && this.strayCount++ === 0) this.firstStrayLine = line;
     return undefined;
   }
 
@@ -117,7 +118,11 @@ export class EmbossParser {
   private bodyLine(line: number, text: string): void {
     if (!text.trim() || text.startsWith('#')) return;
     const parsed = parseSequenceLine(text);
-    if (!parsed) return; // markup / consensus line
+    if (!parsed) {
+      // Markup and consensus lines hold only | : . and blanks; anything else is a line this parser cannot place.
+      if (!/^[\s|:.*+]*$/.test(text) && this.strayCount++ === 0) this.firstStrayLine = line;
+      return;
+    }
     const a = this.current!;
     this.blocks ??= new BlockAssembler(Math.max(2, a.names.filter((n) => n !== undefined).length));
     this.blocks.add(parsed);

@@ -1,5 +1,6 @@
 import type { StreamedBatch } from '../core/graph.js';
 import type { BioReadOptions } from '../bio/batch.js';
+import { cell } from '../bio/missing.js';
 import { addAnnotation } from './annotation-node.js';
 import { readAnnotationTable } from './table-reader.js';
 import { numbers, rowData } from './typed.js';
@@ -26,8 +27,9 @@ const TYPED = {
 };
 
 /**
- * gnomAD constraint per gene as re-exported by varfish/annonars (v2.1.1 and v4.0 files: `ensembl_gene_id entrez_id
- * gene_symbol exp_lof …`). One Annotation per row; the release comes from the file name or `version`.
+ * gnomAD constraint per gene: the varfish/annonars re-export (v2.1.1 and v4.0: `ensembl_gene_id entrez_id
+ * gene_symbol exp_lof …`) and the original v2.1.1 `lof_metrics.by_gene` table (`gene transcript … gene_id`).
+ * One Annotation per row; the release comes from the file name or `version`.
  */
 export function readGnomadVarfish(file: string, opts: BioReadOptions = {}): AsyncGenerator<StreamedBatch> {
   return readAnnotationTable(file, opts, {
@@ -35,12 +37,12 @@ export function readGnomadVarfish(file: string, opts: BioReadOptions = {}): Asyn
     delimiter: '\t',
     mapRow(row, ctx, f) {
       const v = row.values;
-      const gene = ctx.gene({ ensemblGeneId: v.ensembl_gene_id, entrezId: v.entrez_id, symbol: v.gene_symbol });
+      const gene = ctx.gene({ ensemblGeneId: v.ensembl_gene_id ?? v.gene_id, entrezId: v.entrez_id, symbol: v.gene_symbol ?? v.gene });
       if (!gene) {
         f.issue('error', 'GENE_UNIDENTIFIED', 'row names no gene (ensembl_gene_id, entrez_id, gene_symbol all missing)');
         return;
       }
-      addAnnotation(f, ctx.src, { gene, data: rowData(v), props: { ...numbers(v, TYPED, f), level: 'gene' } });
+      addAnnotation(f, ctx.src, { gene, data: rowData(v), props: { ...numbers(v, TYPED, f), level: 'gene', transcript: cell(v.transcript) } });
     },
   });
 }

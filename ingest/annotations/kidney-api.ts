@@ -1,10 +1,10 @@
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, type BioReadOptions, type Fragment } from '../bio/batch.js';
+import { BatchBuilder, reportNonStandard, type BioReadOptions, type Fragment } from '../bio/batch.js';
 import { readHeadText } from '../bio/detect-head.js';
 import { resolveGene } from '../bio/gene-ref.js';
-import { readJsonWithout, streamJsonArray } from '../bio/json-stream.js';
+import { JsonReadCounter, readJsonWithout, streamJsonValues } from '../bio/json-stream.js';
 import { isRecord, readJsonLines } from '../bio/jsonl.js';
-import { NonStandardJsonSanitizer, parseLenientJson } from '../bio/lenient-json.js';
+import { parseLenientJson } from '../bio/lenient-json.js';
 import { cell } from '../bio/missing.js';
 import { slug } from '../bio/ids.js';
 import { addAnnotation } from './annotation-node.js';
@@ -49,23 +49,37 @@ function mapGeneAnnotations(r: Json, f: Fragment, opts: BioReadOptions): void {
   }
 }
 
-async function* records(file: string, sanitizer: NonStandardJsonSanitizer): AsyncGenerator<{ value: unknown; line?: number; error?: string }> {
+interface ApiRecord {
+  value?: unknown;
+  line?: number;
+  error?: string;
+  /** A problem with the document, not with one record. */
+  fatal?: boolean;
+}
+
+async function* records(file: string, counter: JsonReadCounter): AsyncGenerator<ApiRecord> {
   const head = (await readHeadText(file, 65536)).trimStart();
   const firstLine = head.split('\n', 1)[0] ?? '';
   let jsonl = false;
   try {
-    jsonl = isRecord(parseLenientJson(firstLine).value) && head.length > firstLine.length + 1 && head.slice(firstLine.length).trim() !== '';
+    jsonl = isRecord(parseLenientJson(firstLine).value) && head.slice(firstLine.length).trim() !== '';
   } catch {
     jsonl = false;
   }
   if (jsonl) {
-    for await (const item of readJsonLines(file)) yield item.error !== undefined ? { value: undefined, line: item.line, error: item.error } : { value: item.value, line: item.line };
+    for await (const item of readJsonLines(file)) yield item.error !== undefined ? { line: item.line, error: item.error } : { value: item.value, line: item.line };
     return;
   }
   const envelope = /^\{\s*"(data|items|results|genes)"\s*:\s*\[/.exec(head)?.[1];
-  const stream = head.startsWith('[') ? streamJsonArray(file, '', sanitizer) : envelope ? streamJsonArray(file, envelope, sanitizer) : undefined;
-  if (stream) for await (const value of stream) yield { value };
-  else yield { value: await readJsonWithout(file, [], sanitizer) };
+  if (head.startsWith('[') || envelope) {
+    for await (const item of streamJsonValues(file, envelope ?? '', counter)) yield { value: item.value, error: item.error, fatal: item.key === -1 };
+    return;
+  }
+  try {
+    yield { value: await readJsonWithout(file, '', counter) };
+  } catch (err) {
+    yield { error: (err as Error).message };
+  }
 }
 
 /**
@@ -75,18 +89,18 @@ async function* records(file: string, sanitizer: NonStandardJsonSanitizer): Asyn
  */
 export async function* readKidneyAnnotationApi(file: string, opts: BioReadOptions = {}): AsyncGenerator<StreamedBatch> {
   const b = new BatchBuilder(file, opts);
-  const sanitizer = new NonStandardJsonSanitizer();
-  try {
-    for await (const { value, line, error } of records(file, sanitizer)) {
-      if (!b.consume()) continue;
-      if (error !== undefined) b.issue('error', 'JSON_LINE_INVALID', error, { line });
-      else if (!isRecord(value)) b.issue('error', 'KIDNEY_API_RECORD_INVALID', 'record is not a JSON object', { line });
-      else b.guard(line, undefined, (f) => mapGeneAnnotations(value, f, opts));
-      if (b.full) yield b.take();
+  const counter = new JsonReadCounter();
+  for await (const { value, line, error, fatal } of records(file, counter)) {
+    if (fatal) {
+      b.issue('error', 'JSON_UNREADABLE', error ?? 'unreadable JSON');
+      continue;
     }
-  } catch (err) {
-    b.issue('error', 'JSON_UNREADABLE', `JSON parsing stopped: ${(err as Error).message}`);
+    if (!b.consume()) continue;
+    if (error !== undefined) b.issue('error', 'JSON_RECORD_INVALID', error, { line });
+    else if (!isRecord(value)) b.issue('error', 'KIDNEY_API_RECORD_INVALID', 'record is not a JSON object', { line });
+    else b.guard(line, undefined, (f) => mapGeneAnnotations(value, f, opts));
+    if (b.full) yield b.take();
   }
-  if (sanitizer.replaced) b.issue('warning', 'JSON_NON_STANDARD_NUMBER', `${sanitizer.replaced} bare NaN/Infinity read as null`);
+  reportNonStandard(b, counter);
   yield b.finish();
 }

@@ -1,10 +1,9 @@
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, Fragment, type BioReadOptions } from '../bio/batch.js';
+import { BatchBuilder, Fragment, reportNonStandard, type BioReadOptions } from '../bio/batch.js';
 import { resolveGene } from '../bio/gene-ref.js';
 import { normalizePmid, slug } from '../bio/ids.js';
-import { readJsonWithout, streamJsonArray } from '../bio/json-stream.js';
+import { JsonReadCounter, readJsonWithout, streamJsonValues } from '../bio/json-stream.js';
 import { isRecord } from '../bio/jsonl.js';
-import { NonStandardJsonSanitizer } from '../bio/lenient-json.js';
 import { cell, isoDate, list, num } from '../bio/missing.js';
 import { addAnnotation, cite, fromPanel, type SourceInfo } from './annotation-node.js';
 
@@ -79,47 +78,54 @@ function panels(meta: Json, opts: BioReadOptions): EvidenceFile | undefined {
  */
 export async function* readKidneyEvidence(file: string, opts: BioReadOptions = {}): AsyncGenerator<StreamedBatch> {
   const b = new BatchBuilder(file, opts);
-  const sanitizer = new NonStandardJsonSanitizer();
+  const counter = new JsonReadCounter();
+  let meta: unknown;
   try {
-    const meta = await readJsonWithout(file, ['genes'], sanitizer);
-    const head = new Fragment();
-    const evidence = isRecord(meta) ? (meta.pmid !== undefined ? literature(meta, head, opts) : panels(meta, opts)) : undefined;
-    if (!evidence) {
-      b.issue('error', 'KIDNEY_EVIDENCE_UNRECOGNISED', 'neither a literature (pmid) nor a diagnostic panel (provider_id) file');
-      yield b.finish();
-      return;
-    }
-    b.add(head);
-    for await (const entry of streamJsonArray(file, 'genes', sanitizer)) {
-      if (!b.consume()) continue;
-      if (!isRecord(entry)) b.issue('error', 'KIDNEY_EVIDENCE_GENE_INVALID', 'gene entry is not an object');
-      else {
-        b.guard(undefined, cell(entry.symbol), (f) => {
-          const gene = geneOf(entry, f, opts);
-          if (!gene) {
-            f.issue('error', 'GENE_UNIDENTIFIED', 'gene entry without hgnc_id or symbol');
-            return;
-          }
-          const urn = addAnnotation(f, evidence.src, {
-            gene,
-            sourceItem: evidence.item,
-            data: entry,
-            props: {
-              reportedAs: list(entry.reported_as),
-              normalizationStatus: cell(entry.normalization_status),
-              panels: list(entry.panels),
-              occurrenceCount: num(entry.occurrence_count),
-            },
-          });
-          evidence.mapGene(entry, urn, f);
-        });
-      }
-      if (b.full) {
-        yield b.take();
-      }
-    }
+    meta = await readJsonWithout(file, 'genes', counter);
   } catch (err) {
-    b.issue('error', 'JSON_UNREADABLE', `JSON parsing stopped: ${(err as Error).message}`);
+    b.issue('error', 'JSON_UNREADABLE', `JSON unreadable: ${(err as Error).message}`);
+    yield b.finish();
+    return;
   }
+  const head = new Fragment();
+  const evidence = isRecord(meta) ? (meta.pmid !== undefined ? literature(meta, head, opts) : panels(meta, opts)) : undefined;
+  if (!evidence) {
+    b.issue('error', 'KIDNEY_EVIDENCE_UNRECOGNISED', 'neither a literature (pmid) nor a diagnostic panel (provider_id) file');
+    yield b.finish();
+    return;
+  }
+  b.add(head);
+  for await (const { key, value: entry, error } of streamJsonValues(file, 'genes', counter)) {
+    if (key === -1) {
+      b.issue('error', 'JSON_UNREADABLE', error ?? 'unreadable JSON');
+      continue;
+    }
+    if (!b.consume()) continue;
+    if (error !== undefined) b.issue('error', 'JSON_RECORD_INVALID', error);
+    else if (!isRecord(entry)) b.issue('error', 'KIDNEY_EVIDENCE_GENE_INVALID', 'gene entry is not an object');
+    else {
+      b.guard(undefined, cell(entry.symbol), (f) => {
+        const gene = geneOf(entry, f, opts);
+        if (!gene) {
+          f.issue('error', 'GENE_UNIDENTIFIED', 'gene entry without hgnc_id or symbol');
+          return;
+        }
+        const urn = addAnnotation(f, evidence.src, {
+          gene,
+          sourceItem: evidence.item,
+          data: entry,
+          props: {
+            reportedAs: list(entry.reported_as),
+            normalizationStatus: cell(entry.normalization_status),
+            panels: list(entry.panels),
+            occurrenceCount: num(entry.occurrence_count),
+          },
+        });
+        evidence.mapGene(entry, urn, f);
+      });
+    }
+    if (b.full) yield b.take();
+  }
+  reportNonStandard(b, counter);
   yield b.finish();
 }

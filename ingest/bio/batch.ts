@@ -190,3 +190,8 @@ export class Fragment {
     this.stats[stat] = (this.stats[stat] ?? 0) + n;
   }
 }
+
+/** One warning for the bare NaN/Infinity a JSON file needed read as null. */
+export function reportNonStandard(b: BatchBuilder, counter: { replaced: number }): void {
+  if (counter.replaced) b.issue('warning', 'JSON_NON_STANDARD_NUMBER', `${counter.replaced} bare NaN/Infinity read as null`);
+}

@@ -1,59 +1,68 @@
-import { Readable, type Duplex } from 'node:stream';
-import parserStream from 'stream-json';
-import ignore from 'stream-json/filters/ignore.js';
-import pick from 'stream-json/filters/pick.js';
-import streamArray from 'stream-json/streamers/stream-array.js';
-import streamValues from 'stream-json/streamers/stream-values.js';
-import { NonStandardJsonSanitizer, sanitizeJsonChunks } from './lenient-json.js';
+import { JsonScanner } from './json-scan.js';
+import { parseLenientJson } from './lenient-json.js';
 import { openContent } from './text-stream.js';
 
-interface Keyed {
-  key: number;
-  value: unknown;
+/** Counts what lenient parsing had to fix (bare NaN/Infinity read as null). */
+export class JsonReadCounter {
+  replaced = 0;
 }
 
-async function* run(file: string, stages: Duplex[], sanitizer: NonStandardJsonSanitizer): AsyncGenerator<unknown> {
-  const content = await openContent(file);
-  content.setEncoding('utf8');
-  const source = Readable.from(sanitizeJsonChunks(content, sanitizer));
-  const last = stages[stages.length - 1]!;
-  for (const s of [content, source, ...stages]) s.on('error', (err: Error) => last.destroy(err));
-  let stream: NodeJS.ReadableStream = source;
-  for (const s of stages) stream = stream.pipe(s);
+/** One value under the scanned path: parsed, or the reason it could not be. */
+export interface JsonItem {
+  key: string | number;
+  value?: unknown;
+  error?: string;
+}
+
+function parseItem(text: string, key: string | number, counter: JsonReadCounter): JsonItem {
   try {
-    for await (const item of last as AsyncIterable<Keyed>) yield item.value;
-  } finally {
-    content.destroy();
+    const { value, replaced } = parseLenientJson(text);
+    counter.replaced += replaced;
+    return { key, value };
+  } catch (err) {
+    return { key, error: `${typeof key === 'number' ? `element ${key}` : `"${key}"`}: ${(err as Error).message}` };
   }
 }
 
 /**
- * Elements of the array at `path` (`'results'`, `'response.docs'`; `''` for a top-level array), one at a time, so
- * memory stays bounded by the largest element. Bare NaN/Infinity are read as null and counted on `sanitizer`.
+ * The values directly inside the array or object at `path` (`'results'`, `'response.docs'`, `''` for the root), one
+ * at a time: memory is bounded by the largest value. A value that does not parse is an item with `error` (the rest
+ * still streams); a missing path or a truncated document ends with an error item.
  */
-export function streamJsonArray(
-  file: string,
-  path: string,
-  sanitizer = new NonStandardJsonSanitizer(),
-): AsyncGenerator<unknown> {
-  const stages: Duplex[] = [parserStream()];
-  if (path) stages.push(pick.asStream({ filter: path }));
-  stages.push(streamArray.asStream());
-  return run(file, stages, sanitizer);
+export async function* streamJsonValues(file: string, path: string, counter = new JsonReadCounter()): AsyncGenerator<JsonItem> {
+  const pending: { text: string; key: string | number }[] = [];
+  const scanner = new JsonScanner(path ? path.split('.') : [], 'values', (text, key) => pending.push({ text, key }));
+  const content = await openContent(file);
+  content.setEncoding('utf8');
+  try {
+    for await (const chunk of content as AsyncIterable<string>) {
+      scanner.push(chunk);
+      for (const item of pending.splice(0)) yield parseItem(item.text, item.key, counter);
+    }
+  } finally {
+    content.destroy();
+  }
+  if (!scanner.foundTarget) yield { key: -1, error: `no ${path || 'top-level'} array or object in the document` };
+  else if (!scanner.complete) yield { key: -1, error: 'the document ends before its JSON is complete (truncated?)' };
 }
 
-/** The top-level JSON value without the (large) subtrees at `omit` paths. */
-export async function readJsonWithout(
-  file: string,
-  omit: string[],
-  sanitizer = new NonStandardJsonSanitizer(),
-): Promise<unknown> {
-  const stages: Duplex[] = [parserStream()];
-  if (omit.length) {
-    const pattern = new RegExp(`^(${omit.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
-    stages.push(ignore.asStream({ filter: pattern }));
+/** Values of the array at `path`; see streamJsonValues. */
+export const streamJsonArray = streamJsonValues;
+
+/** Members of the object at `path` (`{accession: {...}, …}`); see streamJsonValues. */
+export const streamJsonObject = streamJsonValues;
+
+/** The whole document with the container at `omit` emptied (`''`: nothing omitted); throws when it does not parse. */
+export async function readJsonWithout(file: string, omit: string, counter = new JsonReadCounter()): Promise<unknown> {
+  const scanner = new JsonScanner(omit ? omit.split('.') : ['\u0000'], 'omit');
+  const content = await openContent(file);
+  content.setEncoding('utf8');
+  try {
+    for await (const chunk of content as AsyncIterable<string>) scanner.push(chunk);
+  } finally {
+    content.destroy();
   }
-  stages.push(streamValues.asStream());
-  for await (const value of run(file, stages, sanitizer)) return value;
-  return undefined;
+  const { value, replaced } = parseLenientJson(scanner.rest());
+  counter.replaced += replaced;
+  return value;
 }

@@ -1,6 +1,6 @@
 /**
  * JSON as Python writes it: bare `NaN`, `Infinity` and `-Infinity` (invalid JSON, rejected by JSON.parse) become
- * `null`. Strings are never touched. Works on whole texts and on streamed chunks (tokens may straddle chunks).
+ * `null`. Strings are never touched. Works on whole texts and on chunks fed in order (tokens may straddle chunks).
  */
 
 const TOKENS = ['-Infinity', 'Infinity', 'NaN'] as const;
@@ -76,18 +76,11 @@ export function sanitizeJsonText(text: string): { text: string; replaced: number
 
 /** JSON.parse that accepts Python's bare NaN/Infinity (as null); reports how many were replaced. */
 export function parseLenientJson(text: string): { value: unknown; replaced: number } {
+  try {
+    return { value: JSON.parse(text) as unknown, replaced: 0 };
+  } catch (err) {
+    if (!/NaN|Infinity/.test(text)) throw err;
+  }
   const { text: clean, replaced } = sanitizeJsonText(text);
   return { value: JSON.parse(clean) as unknown, replaced };
-}
-
-export async function* sanitizeJsonChunks(
-  chunks: AsyncIterable<string | Buffer>,
-  sanitizer: NonStandardJsonSanitizer,
-): AsyncGenerator<string> {
-  for await (const chunk of chunks) {
-    const out = sanitizer.push(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-    if (out) yield out;
-  }
-  const tail = sanitizer.end();
-  if (tail) yield tail;
 }

@@ -1,9 +1,8 @@
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, type BioReadOptions } from '../bio/batch.js';
+import { BatchBuilder, reportNonStandard, type BioReadOptions } from '../bio/batch.js';
 import { readHeadText } from '../bio/detect-head.js';
-import { readJsonWithout, streamJsonArray } from '../bio/json-stream.js';
+import { JsonReadCounter, readJsonWithout, streamJsonValues, type JsonItem } from '../bio/json-stream.js';
 import { isRecord, readJsonLines } from '../bio/jsonl.js';
-import { NonStandardJsonSanitizer } from '../bio/lenient-json.js';
 import { mapHgncDoc } from './hgnc-record.js';
 
 /** Where the gene documents are in an HGNC JSON file: REST/Solr `response.docs`, a bare array, or one document. */
@@ -15,27 +14,36 @@ async function docsPath(file: string): Promise<string | undefined> {
   return undefined;
 }
 
-async function* docs(file: string, sanitizer: NonStandardJsonSanitizer): AsyncGenerator<unknown> {
+async function* docs(file: string, counter: JsonReadCounter): AsyncGenerator<JsonItem> {
   const path = await docsPath(file);
-  if (path === undefined) yield await readJsonWithout(file, [], sanitizer);
-  else yield* streamJsonArray(file, path, sanitizer);
+  if (path !== undefined) {
+    yield* streamJsonValues(file, path, counter);
+    return;
+  }
+  try {
+    yield { key: 0, value: await readJsonWithout(file, '', counter) };
+  } catch (err) {
+    yield { key: 0, error: (err as Error).message };
+  }
 }
 
 /** HGNC REST/Solr JSON (`response.docs[]`), an array of docs, or a single doc. Record = one gene document. */
 export async function* readHgncJson(file: string, opts: BioReadOptions = {}): AsyncGenerator<StreamedBatch> {
   const b = new BatchBuilder(file, opts);
-  const sanitizer = new NonStandardJsonSanitizer();
-  try {
-    for await (const doc of docs(file, sanitizer)) {
-      if (!b.consume()) continue;
-      if (!isRecord(doc)) b.issue('error', 'HGNC_DOC_INVALID', 'gene document is not a JSON object');
-      else b.guard(undefined, String(doc.hgnc_id ?? doc.symbol ?? ''), (f) => mapHgncDoc(doc, f));
-      if (b.full) yield b.take();
+  const counter = new JsonReadCounter();
+  for await (const item of docs(file, counter)) {
+    if (item.key === -1) {
+      b.issue('error', 'JSON_UNREADABLE', item.error ?? 'unreadable JSON');
+      continue;
     }
-  } catch (err) {
-    b.issue('error', 'JSON_UNREADABLE', `JSON parsing stopped: ${(err as Error).message}`);
+    if (!b.consume()) continue;
+    const doc = item.value;
+    if (item.error !== undefined) b.issue('error', 'JSON_RECORD_INVALID', item.error);
+    else if (!isRecord(doc)) b.issue('error', 'HGNC_DOC_INVALID', 'gene document is not a JSON object');
+    else b.guard(undefined, String(doc.hgnc_id ?? doc.symbol ?? ''), (f) => mapHgncDoc(doc, f));
+    if (b.full) yield b.take();
   }
-  if (sanitizer.replaced) b.issue('warning', 'JSON_NON_STANDARD_NUMBER', `${sanitizer.replaced} bare NaN/Infinity read as null`);
+  reportNonStandard(b, counter);
   yield b.finish();
 }
 

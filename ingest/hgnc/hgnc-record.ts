@@ -3,6 +3,7 @@ import type { Fragment } from '../bio/batch.js';
 import { resolveGene } from '../bio/gene-ref.js';
 import { normalizeEntrezId, normalizeHgncId, parseEnsemblId, parseUniprotAccession } from '../bio/ids.js';
 import { cell, isoDate, list, num } from '../bio/missing.js';
+import { addIsoformLink } from '../bio/sequence-ref.js';
 
 /** An HGNC gene document: REST/Solr `docs[]`, the complete-set JSONL, or a complete-set TSV row as an object. */
 export type HgncDoc = Record<string, unknown>;
@@ -78,8 +79,12 @@ export function mapHgncDoc(doc: HgncDoc, f: Fragment): void {
   if (ensemblRaw && !props.ensemblGeneId) {
     f.issue('warning', 'BAD_ENSEMBL_ID', `unrecognised Ensembl gene id ${ensemblRaw}`, { subject: urn });
   }
-  f.node({ urn, labels: ['Gene'], props });
-  f.count('genes');
+  // A REST search hit (`{hgnc_id, symbol, score}`) names a gene without describing it: owning it would replace a
+  // full record with two fields.
+  const searchHit = doc.score !== undefined && doc.name === undefined && doc.status === undefined && doc.locus_type === undefined;
+  f.node({ urn, labels: ['Gene'], props, ...(searchHit ? { mode: 'reference' as const } : {}) });
+  f.count(searchHit ? 'searchHits' : 'genes');
+  if (searchHit) return;
   for (const id of props.uniprotIds as string[]) {
     const acc = parseUniprotAccession(id);
     if (!acc) {
@@ -88,5 +93,6 @@ export function mapHgncDoc(doc: HgncDoc, f: Fragment): void {
     }
     f.node({ urn: acc.accession, labels: ['Protein'], props: { accession: acc.accession }, mode: 'reference' });
     f.edge('ENCODES', urn, acc.accession);
+    addIsoformLink(f, { urn: acc.accession, label: 'Protein', props: {}, ...(acc.isoform ? { canonical: acc.canonical } : {}) });
   }
 }

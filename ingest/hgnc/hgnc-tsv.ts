@@ -3,9 +3,13 @@ import { BatchBuilder, type BioReadOptions } from '../bio/batch.js';
 import { readTable } from '../bio/delimited.js';
 import { normalizeHgncId } from '../bio/ids.js';
 import { cell } from '../bio/missing.js';
+import { fromCustomDownload, isCustomDownload } from './hgnc-custom.js';
 import { mapHgncDoc } from './hgnc-record.js';
 
-/** hgnc_complete_set TSV (any column subset with `hgnc_id` and `symbol`). Record = one data row. */
+/**
+ * hgnc_complete_set TSV (any column subset with `hgnc_id` and `symbol`) or a genenames.org custom download
+ * (`HGNC ID`, `Approved symbol`, …). Record = one data row.
+ */
 export async function* readHgncTsv(file: string, opts: BioReadOptions = {}): AsyncGenerator<StreamedBatch> {
   const b = new BatchBuilder(file, opts);
   const rows = readTable(file, {
@@ -15,7 +19,8 @@ export async function* readHgncTsv(file: string, opts: BioReadOptions = {}): Asy
   });
   for await (const row of rows) {
     if (!b.consume()) continue;
-    b.guard(row.line, row.values.hgnc_id, (f) => mapHgncDoc(row.values, f));
+    const doc = isCustomDownload(row.values) ? fromCustomDownload(row.values) : row.values;
+    b.guard(row.line, String(doc.hgnc_id ?? ''), (f) => mapHgncDoc(doc, f));
     if (b.full) yield b.take();
   }
   yield b.finish();

@@ -5,7 +5,7 @@ import { geneReferenceNode, resolveGene } from '../bio/gene-ref.js';
 import { normalizeEntrezId, normalizeHgncId, parseEnsemblId, parseUniprotAccession } from '../bio/ids.js';
 import { isRecord } from '../bio/jsonl.js';
 import { cell, num } from '../bio/missing.js';
-import { checksums } from '../bio/sequence.js';
+import { crc64, md5Upper, sha256Hex } from '../bio/sequence.js';
 import { addIsoformLink } from '../bio/sequence-ref.js';
 
 export interface ProteinMapOptions {
@@ -40,7 +40,6 @@ function entryProps(entry: Json, accession: string): Props {
   const value = typeof seq.value === 'string' ? seq.value : undefined;
   const audit = obj(entry.entryAudit);
   const entryType = cell(entry.entryType);
-  const sums = value ? checksums(value) : undefined;
   return {
     accession,
     entryName: cell(entry.uniProtkbId),
@@ -53,9 +52,9 @@ function entryProps(entry: Json, accession: string): Props {
     length: num(seq.length) ?? value?.length,
     molWeight: num(seq.molWeight),
     sequence: value,
-    sequenceMd5: cell(seq.md5) ?? sums?.sequenceMd5,
-    crc64: cell(seq.crc64) ?? sums?.crc64,
-    sha256: sums?.sha256,
+    sequenceMd5: cell(seq.md5) ?? (value ? md5Upper(value) : undefined),
+    crc64: cell(seq.crc64) ?? (value ? crc64(value) : undefined),
+    sha256: value ? sha256Hex(value) : undefined,
     secondaryAccessions: arr(entry.secondaryAccessions).map((a) => cell(a)).filter((a): a is string => !!a),
     proteinExistence: cell(entry.proteinExistence),
     annotationScore: num(entry.annotationScore),

@@ -4,7 +4,7 @@ import { geneReferenceNode, resolveGene } from '../bio/gene-ref.js';
 import { parseUniprotAccession } from '../bio/ids.js';
 import { isRecord } from '../bio/jsonl.js';
 import { cell, num } from '../bio/missing.js';
-import { checksums } from '../bio/sequence.js';
+import { crc64, md5Upper, sha256Hex } from '../bio/sequence.js';
 import { addIsoformLink } from '../bio/sequence-ref.js';
 import { mapUniprotEntry, type ProteinMapOptions } from './uniprot-entry.js';
 
@@ -22,7 +22,6 @@ function mapToUniparc(from: string, uniparc: Json, f: Fragment, o: ProteinMapOpt
   const acc = parseUniprotAccession(from)!;
   const seq = isRecord(uniparc.sequence) ? uniparc.sequence : {};
   const value = typeof seq.value === 'string' ? seq.value : undefined;
-  const sums = value ? checksums(value) : undefined;
   const xref = describingXref(uniparc, acc.accession) ?? {};
   const organism = isRecord(xref.organism) ? xref.organism : {};
   const geneName = cell(xref.geneName);
@@ -35,9 +34,9 @@ function mapToUniparc(from: string, uniparc: Json, f: Fragment, o: ProteinMapOpt
     taxonId: num(organism.taxonId),
     length: num(seq.length) ?? value?.length,
     sequence: value,
-    sequenceMd5: cell(seq.md5) ?? sums?.sequenceMd5,
-    crc64: cell(seq.crc64) ?? sums?.crc64,
-    sha256: sums?.sha256,
+    sequenceMd5: cell(seq.md5) ?? (value ? md5Upper(value) : undefined),
+    crc64: cell(seq.crc64) ?? (value ? crc64(value) : undefined),
+    sha256: value ? sha256Hex(value) : undefined,
     reviewed: typeof xref.database === 'string' ? xref.database.includes('Swiss-Prot') : undefined,
   };
   f.node({ urn: acc.accession, labels: ['Protein'], props });
