@@ -26,6 +26,8 @@ export interface StreamedRunOptions {
   concurrency?: number;
   onProgress?: (done: number, total: number, phase: string) => void;
   extraIssues?: IngestIssue[];
+  /** Several files describe the same entity (an alignment report and its manifest): accumulate their properties. */
+  mergeProps?: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function runStreamed(exec: Executor, o: StreamedRunOptions): Promis
     const start = positions[s.file] ?? 0;
     for await (const batch of s.read(start)) {
       const { report: r, issues: writeIssues } = await withRetry(
-        () => writeGraph(exec, batch, { scope: s.scope, deleteMissing: false, ctx: { op: `ingest ${o.kind}` } }),
+        () => writeGraph(exec, batch, { scope: s.scope, deleteMissing: false, mergeProps: o.mergeProps, ctx: { op: `ingest ${o.kind}` } }),
         { onRetry: () => stats.retries!++ },
       );
       mergeReports(report, r);
