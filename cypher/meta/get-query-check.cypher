@@ -1,0 +1,2 @@
+OPTIONAL MATCH (m:HelixMeta {id: 'query-check'})
+RETURN m.hash AS hash
