@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../src/db/executor.js';
 import { requireQueries } from '../../src/db/registry.js';
+import { publishIngestionProgress } from '../../src/events/ingestion-progress.js';
 import type { IngestIssue } from './graph.js';
 import type { WriteReport } from './write-report.js';
 
@@ -64,6 +65,7 @@ export class IngestionRecord {
       position,
       progressJson: JSON.stringify(progress),
     });
+    publishIngestionProgress({ id: this.id, urn: this.urn, kind: null, source: null, status: 'running', position, progress, durationMs: null, error: null });
   }
 
   async finish(report: Omit<IngestionReport, 'id' | 'urn'>, durationMs: number): Promise<void> {
@@ -72,6 +74,17 @@ export class IngestionRecord {
       urn: this.urn,
       status: report.status,
       reportJson: JSON.stringify(stored),
+      durationMs,
+      error: report.error ?? null,
+    });
+    publishIngestionProgress({
+      id: this.id,
+      urn: this.urn,
+      kind: report.kind,
+      source: report.source,
+      status: report.status,
+      position: null,
+      progress: { stats: report.stats, issueCounts: report.issueCounts },
       durationMs,
       error: report.error ?? null,
     });

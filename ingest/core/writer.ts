@@ -3,6 +3,7 @@ import { requireQueries } from '../../src/db/registry.js';
 import { HelixError } from '../../src/errors.js';
 import type { GraphEdge, GraphNode, IngestIssue, MappedGraph } from './graph.js';
 import { cleanProps, contentHash } from './hash.js';
+import { ScopeIndex, edgeKey } from './scope-index.js';
 import { countEdge, countNode, emptyReport, type WriteReport } from './write-report.js';
 
 const Q = requireQueries([
@@ -13,8 +14,6 @@ const Q = requireQueries([
   'ingest/upsert-edges',
   'ingest/get-node-hashes',
   'ingest/get-edge-hashes',
-  'ingest/list-scope-nodes',
-  'ingest/list-scope-edges',
   'ingest/delete-nodes',
   'ingest/delete-edges',
   'meta/bump-graph-version',
@@ -76,17 +75,18 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
   const edges = edgeRows(graph.edges);
   const ctx = { ...o.ctx, op: o.ctx?.op ?? `ingest ${o.scope}` };
 
-  const toDelete = o.deleteMissing ? await plannedDeletions(exec, nodes, o, ctx) : [];
+  const index = o.deleteMissing ? await ScopeIndex.load(exec, o.scope, ctx) : undefined;
+  const toDelete = index ? plannedDeletions(index, nodes, o) : [];
   const total = nodes.length + edges.length + toDelete.length;
   let done = 0;
   const progress = (n: number, phase: string) => o.onProgress?.((done += n), total, phase);
 
   for (const batch of chunks(nodes, size)) {
-    await writeNodeBatch(exec, batch, o, report, ctx);
+    await writeNodeBatch(exec, batch, o, report, ctx, index);
     progress(batch.length, 'nodes');
   }
   for (const batch of chunks(edges, size)) {
-    const missing = await writeEdgeBatch(exec, batch, o, report, ctx);
+    const missing = await writeEdgeBatch(exec, batch, o, report, ctx, index);
     for (const e of missing) {
       issues.push({
         severity: 'warning',
@@ -97,8 +97,8 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
     }
     progress(batch.length, 'edges');
   }
-  if (o.deleteMissing) {
-    await deleteStaleEdges(exec, graph, edges, o.scope, report, ctx, size);
+  if (index) {
+    await deleteStaleEdges(exec, index, graph, edges, o.scope, report, ctx, size);
     for (const batch of chunks(toDelete, size)) {
       await exec.write(Q['ingest/delete-nodes'], { urns: batch.map((n) => n.urn), scope: o.scope }, ctx);
       for (const n of batch) countNode(report, n.label, 'deleted');
@@ -109,10 +109,18 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
   return { report, issues };
 }
 
-async function writeNodeBatch(exec: Executor, batch: NodeRow[], o: WriteOptions, report: WriteReport, ctx: QueryContext) {
+async function writeNodeBatch(exec: Executor, batch: NodeRow[], o: WriteOptions, report: WriteReport, ctx: QueryContext, index?: ScopeIndex) {
   const existing = new Map<string, { hash: string | null; props?: Record<string, unknown> }>();
-  const urns = batch.map((n) => n.urn);
-  if (o.mergeProps) {
+  // Nodes the scope already owns are known from its index; only the others (new ones, references) are looked up.
+  const known = o.mergeProps ? undefined : index?.nodes;
+  for (const n of batch) {
+    const k = known?.get(n.urn);
+    if (k) existing.set(n.urn, { hash: k.hash });
+  }
+  const urns = batch.filter((n) => !existing.has(n.urn)).map((n) => n.urn);
+  if (urns.length === 0) {
+    // all known
+  } else if (o.mergeProps) {
     for (const r of await exec.read(Q['graph/get-nodes-by-urn'], { urns }, ctx)) {
       const props = r.props as Record<string, unknown>;
       existing.set(String(r.urn), { hash: (props.contentHash as string | null) ?? null, props });
@@ -153,10 +161,16 @@ function mergedRow(n: NodeRow, stored: Record<string, unknown>): NodeRow {
   return { ...n, props, hash: contentHash([...n.labels].sort(), cleanProps(props as never)) };
 }
 
-async function writeEdgeBatch(exec: Executor, batch: EdgeRow[], o: WriteOptions, report: WriteReport, ctx: QueryContext) {
+async function writeEdgeBatch(exec: Executor, batch: EdgeRow[], o: WriteOptions, report: WriteReport, ctx: QueryContext, index?: ScopeIndex) {
   const known = new Map<number, string | null>();
   const local = batch.map((e, i) => ({ ...e, i }));
-  for (const r of await exec.read(Q['ingest/get-edge-hashes'], { rows: local }, ctx)) {
+  const indexed = o.mergeProps ? undefined : index?.edges;
+  for (const e of local) {
+    const key = edgeKey(e.from, e.type, e.to);
+    if (indexed?.has(key)) known.set(e.i, indexed.get(key) ?? null);
+  }
+  const unknown = local.filter((e) => !known.has(e.i));
+  for (const r of unknown.length === 0 ? [] : await exec.read(Q['ingest/get-edge-hashes'], { rows: unknown }, ctx)) {
     const i = Number(r.i);
     known.set(i, (r.hash as string | null) ?? null);
     if (o.mergeProps) {
@@ -198,20 +212,20 @@ export function combineProps(earlier: Record<string, unknown>, later: Record<str
   return out;
 }
 
-async function plannedDeletions(exec: Executor, nodes: NodeRow[], o: WriteOptions, ctx: QueryContext) {
+function plannedDeletions(index: ScopeIndex, nodes: NodeRow[], o: WriteOptions) {
   const keep = new Set(nodes.map((n) => n.urn));
-  const owned = await exec.read(Q['ingest/list-scope-nodes'], { scope: o.scope }, ctx);
-  const stale = owned
-    .filter((r) => !keep.has(String(r.urn)))
-    .map((r) => ({ urn: String(r.urn), label: mainLabel((r.labels as string[]).filter((l) => l !== 'Node')) }))
+  const owned = index.nodes.size;
+  const stale = [...index.nodes]
+    .filter(([urn]) => !keep.has(urn))
+    .map(([urn, n]) => ({ urn, label: mainLabel(n.labels.filter((l) => l !== 'Node')) }))
     .sort((a, b) => a.urn.localeCompare(b.urn));
   const share = o.massDeleteShare ?? 0.2;
-  if (owned.length > 0 && stale.length / owned.length > share && !o.allowMassDelete) {
+  if (owned > 0 && stale.length / owned > share && !o.allowMassDelete) {
     throw new HelixError(
       'CONFLICT',
-      `refusing to delete ${stale.length} of ${owned.length} nodes of ${o.scope} ` +
-        `(${((100 * stale.length) / owned.length).toFixed(1)}% > ${share * 100}%); pass --allow-mass-delete to proceed`,
-      { scope: o.scope, stale: stale.length, owned: owned.length },
+      `refusing to delete ${stale.length} of ${owned} nodes of ${o.scope} ` +
+        `(${((100 * stale.length) / owned).toFixed(1)}% > ${share * 100}%); pass --allow-mass-delete to proceed`,
+      { scope: o.scope, stale: stale.length, owned },
     );
   }
   return stale;
@@ -219,6 +233,7 @@ async function plannedDeletions(exec: Executor, nodes: NodeRow[], o: WriteOption
 
 async function deleteStaleEdges(
   exec: Executor,
+  index: ScopeIndex,
   graph: MappedGraph,
   edges: EdgeRow[],
   scope: string,
@@ -226,14 +241,16 @@ async function deleteStaleEdges(
   ctx: QueryContext,
   size: number,
 ) {
-  const key = (from: string, type: string, to: string) => `${from}\u0000${type}\u0000${to}`;
-  const keep = new Set(edges.map((e) => key(e.from, e.type, e.to)));
+  const keep = new Set(edges.map((e) => edgeKey(e.from, e.type, e.to)));
   const preserved = new Set((graph.preserve ?? []).map((p) => `${p.from}\u0000${p.type}`));
-  const existing = await exec.read(Q['ingest/list-scope-edges'], { scope }, ctx);
-  const stale = existing
-    .map((r) => ({ from: String(r.from), type: String(r.type), to: String(r.to) }))
-    .filter((e) => !keep.has(key(e.from, e.type, e.to)) && !preserved.has(`${e.from}\u0000${e.type}`))
-    .sort((a, b) => key(a.from, a.type, a.to).localeCompare(key(b.from, b.type, b.to)));
+  const stale = [...index.edges.keys()]
+    .filter((k) => !keep.has(k))
+    .map((k) => {
+      const [from, type, to] = k.split('\u0000') as [string, string, string];
+      return { from, type, to };
+    })
+    .filter((e) => !preserved.has(`${e.from}\u0000${e.type}`))
+    .sort((a, b) => edgeKey(a.from, a.type, a.to).localeCompare(edgeKey(b.from, b.type, b.to)));
   for (const batch of chunks(stale, size)) {
     await exec.write(Q['ingest/delete-edges'], { rows: batch, scope }, ctx);
     for (const e of batch) countEdge(report, e.type, 'deleted');

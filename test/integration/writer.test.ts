@@ -34,7 +34,7 @@ describe('shared graph writer', () => {
     expect(second.report.nodes).toMatchObject({ created: 0, updated: 0, unchanged: 3, deleted: 0 });
     expect(second.report.edges).toMatchObject({ created: 0, updated: 0, unchanged: 2, deleted: 0 });
     expect(second.report.changed).toBe(false);
-    expect(counter.queries).toBe(4); // list scope, node hashes, edge hashes, list scope edges: reads only
+    expect(counter.queries).toBe(2); // the scope index (nodes, edges): two reads, no writes
     expect(await count('MATCH (n:Node) RETURN count(n) AS n')).toBe(3);
   });
 
