@@ -1,0 +1,13 @@
+// totalCount of list-capsules: the same filters, no page.
+MATCH (n:Capsule)
+WHERE ($urns IS NULL OR n.urn IN $urns)
+  AND ($namespace IS NULL OR n.namespace = $namespace)
+  AND ($type IS NULL OR $type IN labels(n))
+  AND ($package IS NULL OR n.packageName = $package)
+  AND ($layer IS NULL OR n.layer = $layer)
+  AND ($materialization IS NULL OR n.materialization = $materialization)
+  AND ($domain IS NULL OR EXISTS { (n)-[:IN_DOMAIN]->(:Node {urn: $domain}) })
+  AND ($tag IS NULL OR EXISTS { (n)-[:TAGGED_WITH]->(:Node {urn: $tag}) })
+  AND ($owner IS NULL OR EXISTS { (n)-[:OWNED_BY]->(:Node {urn: $owner}) })
+  AND ($hasTests IS NULL OR $hasTests = (EXISTS { (:Test)-[:TESTS]->(n) } OR EXISTS { (n)-[:HAS_COLUMN]->(:Column)<-[:TESTS]-(:Test) }))
+RETURN count(n) AS total

@@ -1,0 +1,9 @@
+// The first $first capsules that are part of each data product, in urn order.
+UNWIND $urns AS key
+CALL (key) {
+  OPTIONAL MATCH (m:Capsule)-[:PART_OF]->(:Node {urn: key})
+  WITH m ORDER BY m.urn
+  LIMIT toInteger($first)
+  RETURN collect(m) AS found
+}
+RETURN key, [x IN found | {urn: x.urn, labels: labels(x), props: properties(x)}] AS nodes

@@ -1,0 +1,133 @@
+import type { StoredNode } from '../../loaders/node-loader.js';
+import { LIMITS, boundedInt, pageSize, requireUrn } from '../../services/lineage/limits.js';
+import { serviceContext } from '../../services/lineage/service-context.js';
+import type { Direction, LineageLevel } from '../../services/lineage/types.js';
+import { listCapsules, type CapsuleFilter } from '../../services/metadata/capsule-list.js';
+import { searchNodes, type SearchArgs } from '../../services/metadata/search.js';
+import type { GraphQLContext } from '../context.js';
+import { nodeType } from '../node-type.js';
+import { toNodeParent, type NodeParent } from './base.js';
+
+const CAPSULE_TYPES = ['Model', 'Source', 'Seed', 'Snapshot', 'Exposure', 'Metric', 'SemanticModel', 'SavedQuery', 'Analysis'];
+
+const parents = (nodes: StoredNode[]) => nodes.map(toNodeParent);
+const withLabel = (label: string) => (nodes: StoredNode[]) => parents(nodes.filter((n) => n.labels.includes(label)));
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : null);
+const text = (v: unknown) => (v === undefined || v === null ? null : String(v));
+const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+const svc = (ctx: GraphQLContext) => serviceContext(ctx.helix, ctx.queryCtx);
+
+/** Capsule.upstream / Column.downstream...: validated here, batched by the neighbors loader. */
+function neighbors(level: LineageLevel, way: Direction) {
+  return async (p: NodeParent, args: { depth?: number | null; first?: number | null }, ctx: GraphQLContext) => {
+    const depth = boundedInt('depth', args.depth, 1, LIMITS.maxNestedDepth);
+    const first = pageSize(args.first, LIMITS.defaultNestedFirst);
+    if (first === 0) return [];
+    const found = await ctx.loaders.neighbors.load({ urn: p.urn, level, way, depth, first });
+    return found.map(toNodeParent);
+  };
+}
+
+const nodeFields = {
+  id: (p: NodeParent) => p.urn,
+  type: (p: NodeParent) => nodeType(p.labels),
+};
+
+/** The resolvers every capsule type shares (each concrete type gets a copy). */
+const capsuleFields = {
+  ...nodeFields,
+  name: (p: NodeParent) => text(p.name) ?? text(p.uniqueId) ?? p.urn,
+  version: (p: NodeParent) => text(p.version),
+  latestVersion: (p: NodeParent) => text(p.latestVersion),
+  tagNames: (p: NodeParent) => strings(p.tags),
+  meta: (p: NodeParent) => json(p.metaJson),
+  columns: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.columns.load(p.urn).then(parents),
+  tags: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.tags.load(p.urn).then(parents),
+  owners: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.owners.load(p.urn).then(parents),
+  tests: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.tests.load(p.urn).then(parents),
+  domain: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.domains.load(p.urn).then((d) => parents(d)[0] ?? null),
+  dataProducts: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.dataProducts.load(p.urn).then(parents),
+  runResults: (p: NodeParent, args: { first?: number | null }, ctx: GraphQLContext) =>
+    ctx.loaders.meta.results.load({ urn: p.urn, first: pageSize(args.first, 5) }).then(withLabel('RunResult')),
+  upstream: neighbors('TABLE', 'UPSTREAM'),
+  downstream: neighbors('TABLE', 'DOWNSTREAM'),
+};
+
+const capsuleTypes = Object.fromEntries(CAPSULE_TYPES.map((t) => [t, { ...capsuleFields }]));
+
+export const capsuleResolvers = {
+  Query: {
+    capsule: async (_: unknown, args: { urn: string }, ctx: GraphQLContext) => {
+      const n = await ctx.loaders.node.load(requireUrn('urn', args.urn));
+      return n?.labels.includes('Capsule') ? toNodeParent(n) : null;
+    },
+    column: async (_: unknown, args: { urn: string }, ctx: GraphQLContext) => {
+      const n = await ctx.loaders.node.load(requireUrn('urn', args.urn));
+      return n?.labels.includes('Column') ? toNodeParent(n) : null;
+    },
+    capsules: async (_: unknown, args: { filter?: CapsuleFilter; first?: number; after?: string }, ctx: GraphQLContext) => {
+      const page = await listCapsules(svc(ctx), args);
+      const edges = page.items.map((i) => ({ cursor: i.cursor, node: toNodeParent(i.node) }));
+      return {
+        edges,
+        nodes: edges.map((e) => e.node),
+        pageInfo: pageInfo(edges, page.hasNextPage, Boolean(args.after)),
+        countTotal: page.totalCount,
+      };
+    },
+    search: async (_: unknown, args: SearchArgs, ctx: GraphQLContext) => {
+      const page = await searchNodes(svc(ctx), args);
+      const edges = page.hits.map((h) => ({ ...h, node: toNodeParent(h.node) }));
+      return { edges, pageInfo: pageInfo(edges, page.hasNextPage, Boolean(args.after)) };
+    },
+  },
+  CapsuleConnection: {
+    totalCount: (c: { countTotal: () => Promise<number> }) => c.countTotal(),
+  },
+  Capsule: {
+    __resolveType: (p: NodeParent) => CAPSULE_TYPES.find((t) => p.labels.includes(t)) ?? 'Model',
+  },
+  ...capsuleTypes,
+  Source: { ...capsuleFields, freshness: (p: NodeParent) => json(p.freshnessJson) },
+  Column: {
+    ...nodeFields,
+    name: (p: NodeParent) => text(p.name) ?? p.urn.split('#').pop(),
+    tagNames: (p: NodeParent) => strings(p.tags),
+    meta: (p: NodeParent) => json(p.metaJson),
+    capsule: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.capsuleOfColumn.load(p.urn).then((c) => parents(c)[0] ?? null),
+    tags: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.tags.load(p.urn).then(parents),
+    tests: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.tests.load(p.urn).then(parents),
+    upstream: neighbors('COLUMN', 'UPSTREAM'),
+    downstream: neighbors('COLUMN', 'DOWNSTREAM'),
+  },
+  Test: {
+    ...nodeFields,
+    name: (p: NodeParent) => text(p.name) ?? p.urn,
+    tested: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.testTargets.load(p.urn).then(parents),
+    results: (p: NodeParent, args: { first?: number | null }, ctx: GraphQLContext) =>
+      ctx.loaders.meta.results.load({ urn: p.urn, first: pageSize(args.first, 5) }).then(withLabel('TestResult')),
+  },
+  TestResult: {
+    ...nodeFields,
+    test: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.resultSubjects.load(p.urn).then((s) => withLabel('Test')(s)[0] ?? null),
+    invocation: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.invocations.load(p.urn).then((s) => parents(s)[0] ?? null),
+  },
+  RunResult: {
+    ...nodeFields,
+    capsule: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.resultSubjects.load(p.urn).then((s) => withLabel('Capsule')(s)[0] ?? null),
+    invocation: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.invocations.load(p.urn).then((s) => parents(s)[0] ?? null),
+  },
+  Invocation: {
+    ...nodeFields,
+    invocationId: (p: NodeParent) => text(p.invocationId) ?? p.urn.split(':').pop(),
+  },
+};
+
+export function pageInfo(edges: Array<{ cursor: string }>, hasNextPage: boolean, hasPreviousPage: boolean) {
+  return {
+    hasNextPage,
+    hasPreviousPage,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  };
+}

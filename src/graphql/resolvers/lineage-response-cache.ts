@@ -1,0 +1,47 @@
+import { getOperationAST, Kind, print, type DocumentNode, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { HelixContext } from '../../app/context.js';
+import { graphVersionReader } from '../../services/lineage/graph-version.js';
+import { argumentHash } from '../../services/lineage/result-cache.js';
+import type { GraphQLContext } from '../context.js';
+
+/** Root fields whose whole answer depends only on the graph version and the request (never on the viewer). */
+const CACHEABLE_ROOTS = new Set(['lineage', 'impact', 'lineagePath']);
+
+const printed = new WeakMap<DocumentNode, string>();
+
+/**
+ * Whole responses of queries made only of lineage, impact and lineagePath, cached in the result cache under graph
+ * epoch + version + query + variables: a repeated lineage query skips GraphQL execution entirely (the service-level
+ * cache still serves other shapes of the same question). Same invalidation as the service cache: every ingestion
+ * and mutation bumps the version; responses with errors are never stored.
+ */
+export function lineageResponseCache(helix: Pick<HelixContext, 'exec' | 'cache' | 'config'>): Plugin<GraphQLContext> {
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const op = getOperationAST(args.document, args.operationName ?? undefined);
+      if (!op || op.operation !== 'query') return;
+      const roots = op.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : ''));
+      if (!roots.some((r) => CACHEABLE_ROOTS.has(r)) || !roots.every((r) => CACHEABLE_ROOTS.has(r) || r === '__typename')) return;
+      const ctx = args.contextValue as Partial<GraphQLContext> & { params?: { query?: string } };
+      const { epoch, version } = await graphVersionReader(helix.exec).read(ctx.queryCtx ?? {});
+      if (epoch === 'empty') return;
+      const query = ctx.params?.query ?? printedOnce(args.document);
+      const key = `response:v1:${epoch}:${version}:${argumentHash({ query, variables: args.variableValues ?? {}, op: args.operationName ?? null })}`;
+      const hit = await helix.cache.get(key);
+      if (hit !== undefined) return void setResultAndStopExecution(JSON.parse(hit) as ExecutionResult);
+      return {
+        onExecuteDone({ result }) {
+          if (!('data' in result) || (result as ExecutionResult).errors?.length) return;
+          void helix.cache.set(key, JSON.stringify(result), helix.config.HELIX_CACHE_TTL_SECONDS);
+        },
+      };
+    },
+  };
+}
+
+function printedOnce(document: DocumentNode): string {
+  let text = printed.get(document);
+  if (text === undefined) printed.set(document, (text = print(document)));
+  return text;
+}
