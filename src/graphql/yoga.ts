@@ -6,6 +6,8 @@ import { graphqlDuration } from '../observability/metrics.js';
 import { createGraphQLContext, type GraphQLContext } from './context.js';
 import { closedErrorCodes } from './error-codes-plugin.js';
 import { maskError } from './mask-error.js';
+import { lineageCostLimit } from './resolvers/lineage-cost.js';
+import { lineageResponseCache } from './resolvers/lineage-response-cache.js';
 import { buildSchema } from './schema.js';
 
 export type HelixYoga = YogaServerInstance<{ requestId?: string }, GraphQLContext>;
@@ -32,6 +34,8 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
     plugins: [
       ...armor.protect().plugins,
       operationTimer(),
+      lineageCostLimit(helix.config.HELIX_MAX_QUERY_COST),
+      lineageResponseCache(helix),
       closedErrorCodes(),
     ],
   });
