@@ -23,7 +23,10 @@ async function serve(args: string[]): Promise<{ child: ChildProcess; url: string
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /ready at (http:\/\/\S+\/graphql)/.exec(out);
-      if (m) (clearTimeout(timer), resolve(m[1]!));
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
