@@ -1,10 +1,14 @@
 import type { Executor, QueryContext } from '../db/executor.js';
+import { createNeighborsLoader } from './lineage-loader.js';
+import { createMetadataLoaders } from './metadata-loaders.js';
 import { createNodeLoader } from './node-loader.js';
 
 /** Per-request DataLoaders: created for each GraphQL request, never shared between requests. */
 export function createLoaders(exec: Executor, ctx: QueryContext) {
   return {
     node: createNodeLoader(exec, ctx),
+    meta: createMetadataLoaders(exec, ctx),
+    neighbors: createNeighborsLoader(exec, ctx),
   };
 }
 

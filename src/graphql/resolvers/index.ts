@@ -1,7 +1,16 @@
 import { DateTimeScalar, JSONScalar } from '../scalars.js';
 import { baseResolvers } from './base.js';
+import { capsuleResolvers } from './capsules.js';
+import { lineageResolvers } from './lineage.js';
+import { metadataResolvers } from './metadata.js';
 
 /** Every domain's resolver map; add a domain here when it adds an SDL file. */
 export function resolverMaps() {
-  return [{ JSON: JSONScalar, DateTime: DateTimeScalar }, baseResolvers];
+  return [
+    { JSON: JSONScalar, DateTime: DateTimeScalar },
+    baseResolvers,
+    capsuleResolvers,
+    lineageResolvers,
+    metadataResolvers,
+  ];
 }
