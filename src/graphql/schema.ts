@@ -4,6 +4,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { projectRoot } from '../project-root.js';
 import { resolverMaps } from './resolvers/index.js';
+import { withResolverSpans } from './traced-resolvers.js';
 
 /** SDL from schema/*.graphql (one file per domain), resolvers from src/graphql/resolvers. */
 export function loadTypeDefs(dir = path.join(projectRoot(), 'schema')): string[] {
@@ -14,5 +15,5 @@ export function loadTypeDefs(dir = path.join(projectRoot(), 'schema')): string[]
 }
 
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolverMaps() });
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: withResolverSpans(resolverMaps()) as never });
 }
