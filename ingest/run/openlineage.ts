@@ -3,6 +3,7 @@ import { requireQueries } from '../../src/db/registry.js';
 import type { IngestIssue, MappedGraph, Props } from '../core/graph.js';
 import { emptyReport, mergeReports, type WriteReport } from '../core/write-report.js';
 import { writeGraph } from '../core/writer.js';
+import { publishRunUpdates } from '../../src/events/run-updates.js';
 import {
   datasetPhysicalName,
   loadFacetSchemas,
@@ -84,8 +85,9 @@ async function ingestBatch(exec: Executor, inputs: OpenLineageInput[]): Promise<
     graph.issues.push(...g.issues);
     result.accepted++;
   }
-  await mergeStoredRunState(exec, graph);
+  const storedRuns = await mergeStoredRunState(exec, graph);
   const { report, issues } = await writeGraph(exec, graph, { scope: OPENLINEAGE_SCOPE, deleteMissing: false, mergeProps: true });
+  publishRunUpdates(graph, storedRuns);
   mergeReports(result.report, report);
   result.issues.push(...graph.issues, ...issues);
   return result;
@@ -112,11 +114,11 @@ async function capsulesByPhysicalName(exec: Executor, events: unknown[]): Promis
   return new Map(rows.filter((r) => (r.urns as string[]).length === 1).map((r) => [String(r.name), (r.urns as string[])[0]!]));
 }
 
-/** Folds every event's Run props of this batch, in any order, into the stored Run state. */
-async function mergeStoredRunState(exec: Executor, graph: MappedGraph): Promise<void> {
+/** Folds every event's Run props of this batch, in any order, into the stored Run state; returns the stored state. */
+async function mergeStoredRunState(exec: Executor, graph: MappedGraph): Promise<Map<string, Props>> {
   const runs = graph.nodes.filter((n) => n.labels.includes('Run') && n.urn.startsWith('urn:ol:run:'));
-  if (runs.length === 0) return;
   const stored = new Map<string, Props>();
+  if (runs.length === 0) return stored;
   for (const r of await exec.read(Q['openlineage/get-run-states'], { urns: [...new Set(runs.map((n) => n.urn))] })) {
     const props = Object.fromEntries(Object.entries(r.props as Props).filter(([k]) => !BOOKKEEPING.has(k)));
     stored.set(String(r.urn), props);
@@ -124,6 +126,7 @@ async function mergeStoredRunState(exec: Executor, graph: MappedGraph): Promise<
   const merged = new Map<string, Props>();
   for (const n of runs) merged.set(n.urn, mergeRunState(merged.get(n.urn) ?? stored.get(n.urn) ?? {}, n.props));
   for (const n of runs) n.props = merged.get(n.urn)!;
+  return stored;
 }
 
 export type { FacetSchemaSet };

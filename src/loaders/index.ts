@@ -1,7 +1,9 @@
 import type { Executor, QueryContext } from '../db/executor.js';
+import { createBioLoaders } from './bio-loaders.js';
 import { createNeighborsLoader } from './lineage-loader.js';
 import { createMetadataLoaders } from './metadata-loaders.js';
 import { createNodeLoader } from './node-loader.js';
+import { createProvenanceLoaders } from './provenance-loaders.js';
 
 /** Per-request DataLoaders: created for each GraphQL request, never shared between requests. */
 export function createLoaders(exec: Executor, ctx: QueryContext) {
@@ -9,6 +11,8 @@ export function createLoaders(exec: Executor, ctx: QueryContext) {
     node: createNodeLoader(exec, ctx),
     meta: createMetadataLoaders(exec, ctx),
     neighbors: createNeighborsLoader(exec, ctx),
+    bio: createBioLoaders(exec, ctx),
+    prov: createProvenanceLoaders(exec, ctx),
   };
 }
 

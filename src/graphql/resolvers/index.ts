@@ -1,8 +1,10 @@
 import { DateTimeScalar, JSONScalar } from '../scalars.js';
 import { baseResolvers } from './base.js';
+import { bioResolvers } from './bio.js';
 import { capsuleResolvers } from './capsules.js';
 import { lineageResolvers } from './lineage.js';
 import { metadataResolvers } from './metadata.js';
+import { provenanceResolvers } from './provenance.js';
 
 /** Every domain's resolver map; add a domain here when it adds an SDL file. */
 export function resolverMaps() {
@@ -12,5 +14,7 @@ export function resolverMaps() {
     capsuleResolvers,
     lineageResolvers,
     metadataResolvers,
+    bioResolvers,
+    provenanceResolvers,
   ];
 }

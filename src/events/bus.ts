@@ -1,0 +1,72 @@
+import { EventEmitter } from 'node:events';
+
+/** A Run whose state an ingestion changed (OpenLineage events today). */
+export interface RunUpdatedEvent {
+  urn: string;
+  runId: string | null;
+  /** Stored status after the change (pending, running, completed, failed, ...). */
+  status: string | null;
+  /** Jobs the run is an instance of, by urn and by name. */
+  jobUrns: string[];
+  jobNames: string[];
+  eventType: string | null;
+  eventTime: string | null;
+}
+
+/** Progress of one ingestion: a checkpoint while it runs, then its end. */
+export interface IngestionProgressEvent {
+  id: string;
+  urn: string;
+  kind: string | null;
+  source: string | null;
+  status: 'running' | 'completed' | 'failed';
+  /** Input records consumed so far (streamed sources). */
+  position: number | null;
+  progress: Record<string, unknown> | null;
+  durationMs: number | null;
+  error: string | null;
+  /** When the event was published (ISO-8601). */
+  at: string;
+}
+
+export interface HelixEventMap {
+  runUpdated: RunUpdatedEvent;
+  ingestionProgress: IngestionProgressEvent;
+}
+
+export type HelixTopic = keyof HelixEventMap;
+
+/**
+ * The in-process event bus: ingestion publishes here without knowing who listens (GraphQL subscriptions bridge it
+ * to their pub/sub). A listener that throws never disturbs the publisher.
+ */
+export class HelixEventBus {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+
+  publish<T extends HelixTopic>(topic: T, payload: HelixEventMap[T]): void {
+    for (const listener of this.emitter.listeners(topic)) {
+      try {
+        (listener as (p: HelixEventMap[T]) => void)(payload);
+      } catch {
+        // A subscriber's failure is its own; ingestion goes on.
+      }
+    }
+  }
+
+  /** Returns the function that removes the listener. */
+  subscribe<T extends HelixTopic>(topic: T, listener: (payload: HelixEventMap[T]) => void): () => void {
+    this.emitter.on(topic, listener);
+    return () => this.emitter.off(topic, listener);
+  }
+
+  listenerCount(topic: HelixTopic): number {
+    return this.emitter.listenerCount(topic);
+  }
+}
+
+/** The process-wide bus. */
+export const helixEvents = new HelixEventBus();

@@ -1,0 +1,7 @@
+import { helixEvents, type IngestionProgressEvent } from './bus.js';
+
+/** Announces an ingestion's checkpoint or end on the bus (never throws: progress is informational). */
+export function publishIngestionProgress(e: Omit<IngestionProgressEvent, 'at'>): void {
+  if (helixEvents.listenerCount('ingestionProgress') === 0) return;
+  helixEvents.publish('ingestionProgress', { ...e, at: new Date().toISOString() });
+}
