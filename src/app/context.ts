@@ -10,6 +10,8 @@ import { migrate } from '../db/migrate.js';
 import { QueryRegistry } from '../db/registry.js';
 import { stopLocalNeo4j } from '../local-neo4j/local-neo4j.js';
 import { resolveGraphTarget, type GraphTarget } from './connect-graph.js';
+import { helixEvents } from '../events/bus.js';
+import { acquireRedisRelay } from '../events/redis-relay.js';
 
 export interface HelixContext {
   config: Config;
@@ -55,6 +57,8 @@ export async function openHelix(config: Config, logger: Logger, o: OpenOptions =
     throw error;
   }
   const cache = createCache(config.REDIS_URL);
+  // Events cross processes through Redis when there is one; without it they stay in this process.
+  const relay = config.REDIS_URL ? await acquireRedisRelay(config.REDIS_URL, helixEvents).catch(() => undefined) : undefined;
   return {
     config,
     logger,
@@ -64,6 +68,7 @@ export async function openHelix(config: Config, logger: Logger, o: OpenOptions =
     target,
     schemaVersion,
     async close(options = {}) {
+      await relay?.close();
       await cache.close();
       await driver.close();
       if (options.stopLocalNeo4j && target.local?.started) await stopLocalNeo4j(config.HELIX_NEO4J_HOME);

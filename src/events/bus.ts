@@ -42,12 +42,26 @@ export type HelixTopic = keyof HelixEventMap;
  */
 export class HelixEventBus {
   private readonly emitter = new EventEmitter();
+  /** Where events published in this process also go (the Redis relay, so other processes hear them). */
+  private readonly forwarders = new Set<(topic: HelixTopic, payload: unknown) => void>();
 
   constructor() {
     this.emitter.setMaxListeners(0);
   }
 
   publish<T extends HelixTopic>(topic: T, payload: HelixEventMap[T]): void {
+    for (const forward of this.forwarders) {
+      try {
+        forward(topic, payload);
+      } catch {
+        // Relaying is best effort; local listeners still hear the event.
+      }
+    }
+    this.deliver(topic, payload);
+  }
+
+  /** Hands an event to this process's listeners only (events relayed from another process). */
+  deliver<T extends HelixTopic>(topic: T, payload: HelixEventMap[T]): void {
     for (const listener of this.emitter.listeners(topic)) {
       try {
         (listener as (p: HelixEventMap[T]) => void)(payload);
@@ -61,6 +75,11 @@ export class HelixEventBus {
   subscribe<T extends HelixTopic>(topic: T, listener: (payload: HelixEventMap[T]) => void): () => void {
     this.emitter.on(topic, listener);
     return () => this.emitter.off(topic, listener);
+  }
+
+  addForwarder(forward: (topic: HelixTopic, payload: unknown) => void): () => void {
+    this.forwarders.add(forward);
+    return () => this.forwarders.delete(forward);
   }
 
   listenerCount(topic: HelixTopic): number {
