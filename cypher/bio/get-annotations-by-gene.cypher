@@ -1,5 +1,5 @@
 // Annotations of each gene, optionally of one source ($source) and release ($version). The writer's bookkeeping
-// `updatedAt` is a datetime; a string `updatedAt` (or `sourceUpdatedAt`) is the source's own date.
+// `writtenAt` is when Helix wrote the node; a string `updatedAt` (or `sourceUpdatedAt`) is the source's own date.
 UNWIND $urns AS key
 MATCH (:Gene {urn: key})-[:HAS_ANNOTATION]->(a:Annotation)
 WHERE ($source IS NULL OR toLower(a.source) = $source) AND ($version IS NULL OR a.version = $version)
@@ -9,6 +9,6 @@ RETURN key, collect({
   labels: labels(a),
   props: a {.*,
     sourceUpdatedAt: coalesce(a.sourceUpdatedAt, CASE WHEN a.updatedAt IS :: STRING THEN a.updatedAt END),
-    ingestedAt: CASE WHEN a.updatedAt IS :: STRING THEN null ELSE a.updatedAt END
+    ingestedAt: a.writtenAt
   }
 }) AS nodes

@@ -5,7 +5,7 @@ ON CREATE SET n.firstSeenAt = datetime()
 SET n += row.props,
     n.contentHash = row.hash,
     n.ingestScope = coalesce(n.ingestScope, $scope),
-    n.updatedAt = datetime()
+    n.writtenAt = datetime()
 REMOVE n.reference
 SET n:$(row.labels)
 RETURN count(n) AS written

@@ -7,6 +7,6 @@ SET n = row.props,
     n.contentHash = row.hash,
     n.ingestScope = $scope,
     n.firstSeenAt = coalesce(firstSeen, datetime()),
-    n.updatedAt = datetime()
+    n.writtenAt = datetime()
 SET n:$(row.labels)
 RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(n) AS written

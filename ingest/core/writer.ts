@@ -51,7 +51,7 @@ interface NodeRow {
   insertOnly: boolean;
 }
 
-const BOOKKEEPING = new Set(['urn', 'contentHash', 'ingestScope', 'firstSeenAt', 'updatedAt', 'reference']);
+const BOOKKEEPING = new Set(['urn', 'contentHash', 'ingestScope', 'firstSeenAt', 'writtenAt', 'reference']);
 
 interface EdgeRow {
   i: number;

@@ -15,7 +15,7 @@ import {
 } from '../openlineage/index.js';
 
 const Q = requireQueries(['openlineage/get-run-states', 'openlineage/find-capsules-by-physical-name'] as const);
-const BOOKKEEPING = new Set(['urn', 'contentHash', 'ingestScope', 'firstSeenAt', 'updatedAt', 'reference']);
+const BOOKKEEPING = new Set(['urn', 'contentHash', 'ingestScope', 'firstSeenAt', 'writtenAt', 'reference']);
 export const OPENLINEAGE_SCOPE = 'openlineage';
 
 export interface OpenLineageInput {

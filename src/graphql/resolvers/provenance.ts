@@ -23,7 +23,7 @@ const provType = (labels: string[]) => {
   return t === 'Node' && labels.includes('Entity') ? 'Entity' : t;
 };
 
-const BOOKKEEPING = new Set(['urn', 'labels', 'contentHash', 'ingestScope', 'firstSeenAt', 'updatedAt', 'reference']);
+const BOOKKEEPING = new Set(['urn', 'labels', 'contentHash', 'ingestScope', 'firstSeenAt', 'writtenAt', 'updatedAt', 'reference']);
 const hasLabel = (label: string) => (p: RelatedParent) => p.labels.includes(label);
 const withRole = (role: string) => (nodes: RelatedParent[]) => nodes.filter((n) => n.__role === role);
 const first = <T>(list: T[]): T | null => list[0] ?? null;
