@@ -1,6 +1,7 @@
 import type { StreamedBatch } from '../core/graph.js';
 import { BatchBuilder, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { readTable, type TableRow } from '../bio/delimited.js';
+import type { TableRow } from '../bio/delimited.js';
+import { annotationRows } from './table-reader.js';
 import { annotationContext, type AnnotationContext, type SourceDefaults } from './context.js';
 
 export interface GroupedTableFormat {
@@ -36,13 +37,7 @@ export async function* readGroupedTable(
     group = [];
     b.guard(rows[0]!.line, key, (f) => fmt.mapGroup(rows, c, f));
   };
-  const rows = readTable(file, {
-    delimiter: fmt.delimiter,
-    ...(fmt.commentPrefix !== undefined ? { commentPrefix: fmt.commentPrefix } : {}),
-    ...(fmt.headerFromComment ? { headerFromComment: fmt.headerFromComment } : {}),
-    onPreamble: (text) => fmt.preamble?.(text, defaults),
-    onIssue: (severity, code, message, line) => b.issue(severity, code, message, { line }),
-  });
+  const rows = annotationRows(file, fmt, b, defaults);
   for await (const row of rows) {
     ctx ??= annotationContext(b, opts, defaults);
     const k = fmt.groupKey(row);

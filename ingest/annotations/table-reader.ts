@@ -24,13 +24,7 @@ export async function* readAnnotationTable(
   const b = new BatchBuilder(file, opts);
   const defaults: SourceDefaults = { name: fmt.source, ...(fmt.defaultVersion ? { defaultVersion: fmt.defaultVersion } : {}) };
   let ctx: AnnotationContext | undefined;
-  const rows = readTable(file, {
-    delimiter: fmt.delimiter,
-    ...(fmt.commentPrefix !== undefined ? { commentPrefix: fmt.commentPrefix } : {}),
-    ...(fmt.headerFromComment ? { headerFromComment: fmt.headerFromComment } : {}),
-    onPreamble: (text) => fmt.preamble?.(text, defaults),
-    onIssue: (severity, code, message, line) => b.issue(severity, code, message, { line }),
-  });
+  const rows = annotationRows(file, fmt, b, defaults);
   for await (const row of rows) {
     ctx ??= annotationContext(b, opts, defaults);
     if (!b.consume()) continue;
@@ -39,4 +33,20 @@ export async function* readAnnotationTable(
     if (b.full) yield b.take();
   }
   yield b.finish();
+}
+
+/** The rows of an annotation table as its format describes them, with reading problems as the batch's issues. */
+export function annotationRows(
+  file: string,
+  fmt: Pick<AnnotationTableFormat, 'delimiter' | 'commentPrefix' | 'headerFromComment' | 'preamble'>,
+  b: BatchBuilder,
+  defaults: SourceDefaults,
+): AsyncGenerator<TableRow> {
+  return readTable(file, {
+    delimiter: fmt.delimiter,
+    ...(fmt.commentPrefix !== undefined ? { commentPrefix: fmt.commentPrefix } : {}),
+    ...(fmt.headerFromComment ? { headerFromComment: fmt.headerFromComment } : {}),
+    onPreamble: (text) => fmt.preamble?.(text, defaults),
+    onIssue: (severity, code, message, line) => b.issue(severity, code, message, { line }),
+  });
 }

@@ -15,3 +15,11 @@ export function cleanProps(props: Props | undefined): Record<string, unknown> {
 export function contentHash(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }
+
+/** Properties the writer maintains itself; never part of a node's content. */
+export const BOOKKEEPING_PROPS: ReadonlySet<string> = new Set(['urn', 'contentHash', 'ingestScope', 'firstSeenAt', 'writtenAt', 'reference']);
+
+/** A stored property map without the writer's bookkeeping. */
+export function contentProps(stored: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(stored).filter(([k]) => !BOOKKEEPING_PROPS.has(k)));
+}

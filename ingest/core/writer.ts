@@ -2,7 +2,7 @@ import type { Executor, QueryContext } from '../../src/db/executor.js';
 import { requireQueries } from '../../src/db/registry.js';
 import { HelixError } from '../../src/errors.js';
 import type { GraphEdge, GraphNode, IngestIssue, MappedGraph } from './graph.js';
-import { cleanProps, contentHash } from './hash.js';
+import { cleanProps, contentHash, contentProps } from './hash.js';
 import { ScopeIndex, edgeKey } from './scope-index.js';
 import { countEdge, countNode, emptyReport, type WriteReport } from './write-report.js';
 
@@ -51,7 +51,6 @@ interface NodeRow {
   insertOnly: boolean;
 }
 
-const BOOKKEEPING = new Set(['urn', 'contentHash', 'ingestScope', 'firstSeenAt', 'writtenAt', 'reference']);
 
 interface EdgeRow {
   i: number;
@@ -156,7 +155,7 @@ async function writeNodeBatch(exec: Executor, batch: NodeRow[], o: WriteOptions,
 
 /** Accumulating sources: the node's content is what it had plus what arrives; unchanged if that adds nothing. */
 function mergedRow(n: NodeRow, stored: Record<string, unknown>): NodeRow {
-  const kept = Object.fromEntries(Object.entries(stored).filter(([k]) => !BOOKKEEPING.has(k)));
+  const kept = contentProps(stored);
   const props = combineProps(kept, n.props);
   return { ...n, props, hash: contentHash([...n.labels].sort(), cleanProps(props as never)) };
 }
@@ -174,7 +173,7 @@ async function writeEdgeBatch(exec: Executor, batch: EdgeRow[], o: WriteOptions,
     const i = Number(r.i);
     known.set(i, (r.hash as string | null) ?? null);
     if (o.mergeProps) {
-      const kept = Object.fromEntries(Object.entries(r.props as Record<string, unknown>).filter(([k]) => !BOOKKEEPING.has(k)));
+      const kept = contentProps(r.props as Record<string, unknown>);
       const props = combineProps(kept, local[i]!.props);
       local[i] = { ...local[i]!, props, hash: contentHash(local[i]!.type, cleanProps(props as never)) };
     }

@@ -3,6 +3,7 @@ import { requireQueries } from '../../src/db/registry.js';
 import type { IngestIssue, MappedGraph, Props } from '../core/graph.js';
 import { emptyReport, mergeReports, type WriteReport } from '../core/write-report.js';
 import { writeGraph } from '../core/writer.js';
+import { contentProps } from '../core/hash.js';
 import { publishRunUpdates } from '../../src/events/run-updates.js';
 import {
   datasetPhysicalName,
@@ -15,7 +16,6 @@ import {
 } from '../openlineage/index.js';
 
 const Q = requireQueries(['openlineage/get-run-states', 'openlineage/find-capsules-by-physical-name'] as const);
-const BOOKKEEPING = new Set(['urn', 'contentHash', 'ingestScope', 'firstSeenAt', 'writtenAt', 'reference']);
 export const OPENLINEAGE_SCOPE = 'openlineage';
 
 export interface OpenLineageInput {
@@ -120,7 +120,7 @@ async function mergeStoredRunState(exec: Executor, graph: MappedGraph): Promise<
   const stored = new Map<string, Props>();
   if (runs.length === 0) return stored;
   for (const r of await exec.read(Q['openlineage/get-run-states'], { urns: [...new Set(runs.map((n) => n.urn))] })) {
-    const props = Object.fromEntries(Object.entries(r.props as Props).filter(([k]) => !BOOKKEEPING.has(k)));
+    const props = contentProps(r.props as Props) as Props;
     stored.set(String(r.urn), props);
   }
   const merged = new Map<string, Props>();

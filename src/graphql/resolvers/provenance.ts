@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { filter, pipe } from 'graphql-yoga';
+import { BOOKKEEPING_PROPS } from '../../../ingest/core/hash.js';
 import { HelixError } from '../../errors.js';
 import type { IngestionProgressEvent, RunUpdatedEvent } from '../../events/bus.js';
 import { createLoaders } from '../../loaders/index.js';
@@ -23,7 +24,8 @@ const provType = (labels: string[]) => {
   return t === 'Node' && labels.includes('Entity') ? 'Entity' : t;
 };
 
-const BOOKKEEPING = new Set(['urn', 'labels', 'contentHash', 'ingestScope', 'firstSeenAt', 'writtenAt', 'updatedAt', 'reference']);
+// Not shown as a node's properties: the writer's bookkeeping, its labels, and the legacy write timestamp.
+const BOOKKEEPING = new Set([...BOOKKEEPING_PROPS, 'labels', 'updatedAt']);
 const hasLabel = (label: string) => (p: RelatedParent) => p.labels.includes(label);
 const withRole = (role: string) => (nodes: RelatedParent[]) => nodes.filter((n) => n.__role === role);
 const first = <T>(list: T[]): T | null => list[0] ?? null;
