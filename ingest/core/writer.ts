@@ -12,6 +12,7 @@ const Q = requireQueries([
   'ingest/merge-nodes',
   'ingest/merge-reference-nodes',
   'ingest/upsert-edges',
+  'ingest/create-edges',
   'ingest/get-node-hashes',
   'ingest/get-edge-hashes',
   'ingest/delete-nodes',
@@ -75,17 +76,19 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
   const ctx = { ...o.ctx, op: o.ctx?.op ?? `ingest ${o.scope}` };
 
   const index = o.deleteMissing ? await ScopeIndex.load(exec, o.scope, ctx) : undefined;
+  // Nodes this call created: their edges cannot exist yet, so they are created without being looked up.
+  const created = new Set<string>();
   const toDelete = index ? plannedDeletions(index, nodes, o) : [];
   const total = nodes.length + edges.length + toDelete.length;
   let done = 0;
   const progress = (n: number, phase: string) => o.onProgress?.((done += n), total, phase);
 
   for (const batch of chunks(nodes, size)) {
-    await writeNodeBatch(exec, batch, o, report, ctx, index);
+    for (const urn of await writeNodeBatch(exec, batch, o, report, ctx, index)) created.add(urn);
     progress(batch.length, 'nodes');
   }
   for (const batch of chunks(edges, size)) {
-    const missing = await writeEdgeBatch(exec, batch, o, report, ctx, index);
+    const missing = await writeEdgeBatch(exec, batch, o, report, ctx, created, index);
     for (const e of missing) {
       issues.push({
         severity: 'warning',
@@ -108,7 +111,8 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
   return { report, issues };
 }
 
-async function writeNodeBatch(exec: Executor, batch: NodeRow[], o: WriteOptions, report: WriteReport, ctx: QueryContext, index?: ScopeIndex) {
+/** Writes what changed in one batch; returns the urns the batch created. */
+async function writeNodeBatch(exec: Executor, batch: NodeRow[], o: WriteOptions, report: WriteReport, ctx: QueryContext, index?: ScopeIndex): Promise<string[]> {
   const existing = new Map<string, { hash: string | null; props?: Record<string, unknown> }>();
   // Nodes the scope already owns are known from its index; only the others (new ones, references) are looked up.
   const known = o.mergeProps ? undefined : index?.nodes;
@@ -144,14 +148,19 @@ async function writeNodeBatch(exec: Executor, batch: NodeRow[], o: WriteOptions,
     countNode(report, label, outcome);
     if (outcome !== 'unchanged') changed.push(row);
   }
+  const created: string[] = [];
   const refs = newRefs.filter((n) => n.reference);
-  if (refs.length > 0) await exec.write(Q['ingest/merge-reference-nodes'], { rows: refs }, ctx);
+  if (refs.length > 0) created.push(...createdUrns(await exec.write(Q['ingest/merge-reference-nodes'], { rows: refs }, ctx)));
   const inserts = newRefs.filter((n) => !n.reference);
   changed.push(...inserts);
   if (changed.length > 0) {
-    await exec.write(Q[o.mergeProps ? 'ingest/merge-nodes' : 'ingest/upsert-nodes'], { rows: changed, scope: o.scope }, ctx);
+    const query = Q[o.mergeProps ? 'ingest/merge-nodes' : 'ingest/upsert-nodes'];
+    created.push(...createdUrns(await exec.write(query, { rows: changed, scope: o.scope }, ctx)));
   }
+  return created;
 }
+
+const createdUrns = (rows: Array<Record<string, unknown>>): string[] => (rows[0]?.created as string[] | undefined) ?? [];
 
 /** Accumulating sources: the node's content is what it had plus what arrives; unchanged if that adds nothing. */
 function mergedRow(n: NodeRow, stored: Record<string, unknown>): NodeRow {
@@ -160,15 +169,25 @@ function mergedRow(n: NodeRow, stored: Record<string, unknown>): NodeRow {
   return { ...n, props, hash: contentHash([...n.labels].sort(), cleanProps(props as never)) };
 }
 
-async function writeEdgeBatch(exec: Executor, batch: EdgeRow[], o: WriteOptions, report: WriteReport, ctx: QueryContext, index?: ScopeIndex) {
+async function writeEdgeBatch(
+  exec: Executor,
+  batch: EdgeRow[],
+  o: WriteOptions,
+  report: WriteReport,
+  ctx: QueryContext,
+  created: ReadonlySet<string>,
+  index?: ScopeIndex,
+) {
   const known = new Map<number, string | null>();
   const local = batch.map((e, i) => ({ ...e, i }));
+  const fresh = local.filter((e) => created.has(e.from) || created.has(e.to));
+  const freshIdx = new Set(fresh.map((e) => e.i));
   const indexed = o.mergeProps ? undefined : index?.edges;
   for (const e of local) {
     const key = edgeKey(e.from, e.type, e.to);
-    if (indexed?.has(key)) known.set(e.i, indexed.get(key) ?? null);
+    if (!freshIdx.has(e.i) && indexed?.has(key)) known.set(e.i, indexed.get(key) ?? null);
   }
-  const unknown = local.filter((e) => !known.has(e.i));
+  const unknown = local.filter((e) => !known.has(e.i) && !freshIdx.has(e.i));
   for (const r of unknown.length === 0 ? [] : await exec.read(Q['ingest/get-edge-hashes'], { rows: unknown }, ctx)) {
     const i = Number(r.i);
     known.set(i, (r.hash as string | null) ?? null);
@@ -178,16 +197,16 @@ async function writeEdgeBatch(exec: Executor, batch: EdgeRow[], o: WriteOptions,
       local[i] = { ...local[i]!, props, hash: contentHash(local[i]!.type, cleanProps(props as never)) };
     }
   }
-  const changed = local.filter((e) => known.get(e.i) !== e.hash);
-  let missing: EdgeRow[] = [];
-  if (changed.length > 0) {
-    const [res] = await exec.write(Q['ingest/upsert-edges'], { rows: changed, scope: o.scope }, ctx);
-    const missingIdx = new Set(((res?.missing as number[]) ?? []).map(Number));
-    missing = local.filter((e) => missingIdx.has(e.i));
-  }
-  const missingSet = new Set(missing.map((e) => e.i));
+  const changed = local.filter((e) => !freshIdx.has(e.i) && known.get(e.i) !== e.hash);
+  const missingIdx = new Set<number>();
+  const collectMissing = (rows: Array<Record<string, unknown>>) => {
+    for (const i of (rows[0]?.missing as number[] | undefined) ?? []) missingIdx.add(Number(i));
+  };
+  if (fresh.length > 0) collectMissing(await exec.write(Q['ingest/create-edges'], { rows: fresh, scope: o.scope }, ctx));
+  if (changed.length > 0) collectMissing(await exec.write(Q['ingest/upsert-edges'], { rows: changed, scope: o.scope }, ctx));
+  const missing = local.filter((e) => missingIdx.has(e.i));
   for (const e of local) {
-    if (missingSet.has(e.i)) continue;
+    if (missingIdx.has(e.i)) continue;
     countEdge(report, e.type, !known.has(e.i) ? 'created' : known.get(e.i) === e.hash ? 'unchanged' : 'updated');
   }
   report.danglingEdges += missing.length;

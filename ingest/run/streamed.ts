@@ -7,6 +7,9 @@ import { emptyReport, mergeReports } from '../core/write-report.js';
 import { writeGraph } from '../core/writer.js';
 import { withRetry } from './retry.js';
 
+/** A reader's batch is written in statements of up to this many rows: one statement per kind for typical batches. */
+const STREAMED_WRITE_CHUNK = 5000;
+
 export interface StreamSource {
   file: string;
   /** Ownership scope of what this file writes, e.g. 'bio:hgnc-tsv:hgnc_complete_set.txt'. */
@@ -55,7 +58,7 @@ export async function runStreamed(exec: Executor, o: StreamedRunOptions): Promis
     const start = positions[s.file] ?? 0;
     for await (const batch of s.read(start)) {
       const { report: r, issues: writeIssues } = await withRetry(
-        () => writeGraph(exec, batch, { scope: s.scope, deleteMissing: false, mergeProps: o.mergeProps, ctx: { op: `ingest ${o.kind}` } }),
+        () => writeGraph(exec, batch, { scope: s.scope, deleteMissing: false, mergeProps: o.mergeProps, batchSize: STREAMED_WRITE_CHUNK, ctx: { op: `ingest ${o.kind}` } }),
         { onRetry: () => stats.retries!++ },
       );
       mergeReports(report, r);

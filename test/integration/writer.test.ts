@@ -84,4 +84,19 @@ describe('shared graph writer', () => {
     expect(r.report.edges.deleted).toBe(0);
     expect(await count('MATCH ()-[r:DERIVED_FROM]->() RETURN count(r) AS n')).toBe(1);
   });
+
+  it('creates the edges of new nodes without looking them up, and never duplicates an edge of a node that existed', async () => {
+    const counter = { queries: 0 };
+    const first = await writeGraph(helix.exec, graph([model('a'), model('b')], [flow('a', 'b')]), { scope: 'bio:w', deleteMissing: false, mergeProps: true, ctx: { counter } });
+    expect(first.report.edges).toMatchObject({ created: 1 });
+    expect(counter.queries).toBe(4); // node read, node write, edge create, version bump: no edge lookup
+    // `a` existed only as another scope's reference: upserting it here must find its edge, not create a second one.
+    await writeGraph(helix.exec, graph([{ ...model('c'), mode: 'reference' }, model('d')], [flow('c', 'd')]), { scope: 'other', deleteMissing: false });
+    for (const mergeProps of [true, false]) {
+      const r = await writeGraph(helix.exec, graph([model('c', { description: String(mergeProps) }), model('d')], [flow('c', 'd')]), { scope: 'bio:w', deleteMissing: false, mergeProps });
+      expect(r.report.edges).toMatchObject({ created: 0, unchanged: 1 });
+    }
+    expect(await count("MATCH (:Node {urn: 'urn:dbt:w:c'})-[r:FLOWS_TO]->(:Node {urn: 'urn:dbt:w:d'}) RETURN count(r) AS n")).toBe(1);
+    expect(await count("MATCH (:Node {urn: 'urn:dbt:w:a'})-[r:FLOWS_TO]->(:Node {urn: 'urn:dbt:w:b'}) RETURN count(r) AS n")).toBe(1);
+  });
 });
