@@ -27,14 +27,19 @@ export function splitInvocations(g: MappedGraph): SplitGraph {
   for (const e of g.edges) {
     if (e.type === 'IN_INVOCATION' && owner.has(e.to)) owner.set(e.from, owner.get(e.to)!);
   }
+  // A result's Step (and the Job's HAS_STEP edge to it) travels with the first invocation that ran it.
+  const steps = new Set(g.nodes.filter((n) => n.labels.includes('Step')).map((n) => n.urn));
+  for (const e of g.edges) {
+    if (e.type === 'INSTANCE_OF' && steps.has(e.to) && owner.has(e.from) && !owner.has(e.to)) owner.set(e.to, owner.get(e.from)!);
+  }
   const project: MappedGraph = { ...g, nodes: [], edges: [] };
   for (const n of g.nodes) {
-    const inv = n.labels.some((l) => RUN_LABELS.has(l)) ? owner.get(n.urn) : undefined;
+    const inv = n.labels.some((l) => RUN_LABELS.has(l)) || steps.has(n.urn) ? owner.get(n.urn) : undefined;
     if (inv) bucket(inv).nodes.push(n);
     else project.nodes.push(n);
   }
   for (const e of g.edges) {
-    const inv = owner.get(e.from);
+    const inv = owner.get(e.from) ?? (e.type === 'HAS_STEP' ? owner.get(e.to) : undefined);
     if (inv) {
       // Its target (a test or capsule) is written first, in the project scope.
       bucket(inv).edges.push(e);

@@ -2,16 +2,30 @@ import type { DbtFreshnessResult, DbtResult } from '../artifacts.js';
 import type { ArtifactMetadata } from '../schema/metadata.js';
 import { isTestType } from './capsule-types.js';
 import type { MapContext } from './context.js';
+import { stepUrn } from '../../provenance-common/urns.js';
 import { jsonProp } from './graph-builder.js';
 
 export function invocationUrn(invocationId: string): string {
   return `urn:dbt:invocation:${invocationId}`;
 }
 
+/** The project as a job (PROV Plan) every invocation is an instance of; its steps are the nodes dbt ran. */
+export function dbtJobUrn(namespace: string): string {
+  return `urn:dbt:${namespace}:job`;
+}
+
+export function dbtStepUrn(namespace: string, uniqueId: string): string {
+  return stepUrn(dbtJobUrn(namespace), uniqueId);
+}
+
 /**
  * Invocation nodes for the manifest, run_results and sources.json, and one result node per result:
  * TestResult for tests and unit tests, RunResult otherwise (source freshness included), each RESULT_OF its Test
  * or Capsule and IN_INVOCATION its invocation. Returns the invocation ids in order of appearance.
+ *
+ * In the run model every source shares (docs/model/provenance.md) an invocation is a Run INSTANCE_OF the project's
+ * Job, and each result a StepRun PART_OF_RUN the invocation and INSTANCE_OF the Step of its node, so
+ * `runs(filter: {job})` finds dbt runs like any other. Job and steps are references: no artifact owns them.
  */
 export function mapResults(ctx: MapContext): string[] {
   const ids: string[] = [];
@@ -71,6 +85,7 @@ function addInvocation(
     labels: ['Run', 'Invocation'],
     props: {
       invocationId: id,
+      kind: 'dbt',
       dbtVersion: metadata.dbt_version ?? undefined,
       command: info.command,
       invocationCommand: info.invocationCommand,
@@ -82,6 +97,9 @@ function addInvocation(
       namespace: ctx.namespace,
     },
   });
+  const job = dbtJobUrn(ctx.namespace);
+  ctx.g.addNode({ urn: job, labels: ['Job'], props: { name: ctx.namespace, namespace: 'dbt', kind: 'dbt' }, mode: 'reference' });
+  ctx.g.addEdge('INSTANCE_OF', urn, job);
   if (!ids.includes(id)) ids.push(id);
   return { id, urn };
 }
@@ -97,7 +115,7 @@ function addResult(ctx: MapContext, invocation: { id: string; urn: string }, r: 
   const freshness = 'maxLoadedAt' in r || 'snapshottedAt' in r || 'criteria' in r ? (r as DbtFreshnessResult) : undefined;
   ctx.g.addNode({
     urn,
-    labels: [isTest ? 'TestResult' : 'RunResult'],
+    labels: ['Run', 'StepRun', isTest ? 'TestResult' : 'RunResult'],
     props: {
       uniqueId: r.uniqueId,
       invocationId: invocation.id,
@@ -118,6 +136,11 @@ function addResult(ctx: MapContext, invocation: { id: string; urn: string }, r: 
     },
   });
   ctx.g.addEdge('IN_INVOCATION', urn, invocation.urn);
+  ctx.g.addEdge('PART_OF_RUN', urn, invocation.urn);
+  const step = dbtStepUrn(ctx.namespace, r.uniqueId);
+  ctx.g.addNode({ urn: step, labels: ['Step'], props: { name: r.uniqueId, resourceType, kind: 'dbt' }, mode: 'reference' });
+  ctx.g.addEdge('INSTANCE_OF', urn, step);
+  ctx.g.addEdge('HAS_STEP', dbtJobUrn(ctx.namespace), step);
   ctx.g.count(isTest ? 'testResults' : 'runResults');
   const target = ctx.tests.get(r.uniqueId) ?? ctx.capsules.get(r.uniqueId)?.urn;
   if (target) {

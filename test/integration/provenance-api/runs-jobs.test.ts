@@ -227,6 +227,28 @@ describe('job(...) and jobs(...)', () => {
     expect(text.jobs.nodes.map((j: any) => j.name)).toContain('demo_protein_mapping');
   });
 
+  it('treats a dbt project as a job: invocations are its runs, results the step runs of its nodes', async () => {
+    const [inv] = await cypher(helix, "MATCH (i:Invocation {invocationId: 'inv-run-1'}) RETURN i.namespace AS ns, COUNT { (i)<-[:IN_INVOCATION]-() } AS results");
+    const invocations = await cypher(helix, 'MATCH (i:Invocation {namespace: $ns}) RETURN i.urn AS urn ORDER BY urn', { ns: inv!.ns });
+    const byJob = await everyRun({ job: String(inv!.ns) });
+    expect(byJob.map((r) => r.urn).sort()).toEqual(urns(invocations));
+    const [result] = await cypher(helix, "MATCH (r:RunResult {status: 'success'})-[:IN_INVOCATION]->(:Invocation {invocationId: 'inv-run-1'}) RETURN r.urn AS urn, r.uniqueId AS id ORDER BY urn LIMIT 1");
+    const everyRunOfNode = await cypher(helix, 'MATCH (r:RunResult {uniqueId: $id}) RETURN r.urn AS urn ORDER BY urn', { id: result!.id });
+    const data = await gql(`query($job: ID!, $step: String!, $result: ID!) {
+      job(urn: $job) { kind name runCount steps { urn name } }
+      steps: runs(filter: {job: $step, includeSteps: true}) { nodes { urn type } }
+      result: node(id: $result) { type }
+      run(id: "inv-run-1") { job { urn } steps(first: 1000) { urn } }
+    }`, { job: `urn:dbt:${inv!.ns}:job`, step: `urn:dbt:${inv!.ns}:job#step:${result!.id}`, result: result!.urn });
+    expect(data.job).toMatchObject({ kind: 'dbt', name: inv!.ns, runCount: invocations.length });
+    expect(data.job.steps.map((s: any) => s.name)).toContain(result!.id);
+    expect(data.steps.nodes.map((n: any) => n.urn).sort()).toEqual(urns(everyRunOfNode));
+    expect(data.steps.nodes.every((n: any) => n.type === 'RunResult')).toBe(true);
+    expect(data.result.type).toBe('RunResult');
+    expect(data.run.job.urn).toBe(`urn:dbt:${inv!.ns}:job`);
+    expect(data.run.steps.length).toBe(Number(inv!.results));
+  });
+
   it('answers the latest runs of a job, newest first, optionally by status', async () => {
     const data = await gql('{ job(urn: "urn:ol:job:sched:daily.load") { runs(first: 5) { urn startedAt } failed: runs(status: [FAILED]) { urn } } }');
     const runs = data.job.runs;

@@ -141,14 +141,21 @@ describe('v12 manifest (dbt Cloud 2024.9.243) with catalog, run_results and sour
     expect(run.props).toMatchObject({ invocationId: 'inv-run-1', command: 'build', status: 'error', elapsedTime: 15.5, dbtVersion: '2024.9.243', generatedAt: '2024-09-19T20:02:00Z' });
     expect(node(m, 'urn:dbt:invocation:inv-manifest-1').props.generatedAt).toBe('2024-09-19T20:00:00.000000Z');
     const fail = node(m, 'urn:dbt:shop:result:inv-run-1:test.shop.relationships_orders_order_id.4d5e6f');
-    expect(fail.labels).toEqual(['TestResult']);
+    expect(fail.labels).toEqual(['Run', 'StepRun', 'TestResult']);
     expect(fail.props).toMatchObject({ status: 'fail', failures: 3, executionTime: 2, startedAt: '2024-09-19T20:01:00Z', completedAt: '2024-09-19T20:01:02Z', threadId: 'Thread-1 (worker)' });
     const model = node(m, 'urn:dbt:shop:result:inv-run-1:model.shop.stg_orders');
-    expect(model.labels).toEqual(['RunResult']);
+    expect(model.labels).toEqual(['Run', 'StepRun', 'RunResult']);
     expect(JSON.parse(model.props.adapterResponseJson as string)).toEqual({ _message: 'SUCCESS 1', code: 'SUCCESS', rows_affected: null });
     expect(hasEdge(m, 'RESULT_OF', fail.urn, U('test.shop.relationships_orders_order_id.4d5e6f'))).toBe(true);
     expect(hasEdge(m, 'RESULT_OF', model.urn, U('model.shop.stg_orders'))).toBe(true);
     expect(hasEdge(m, 'IN_INVOCATION', model.urn, run.urn)).toBe(true);
+    // The shared run model: invocation INSTANCE_OF the project's Job, result PART_OF_RUN it and INSTANCE_OF its Step.
+    expect(node(m, 'urn:dbt:shop:job')).toMatchObject({ labels: ['Job'], mode: 'reference', props: { name: 'shop', kind: 'dbt' } });
+    expect(hasEdge(m, 'INSTANCE_OF', run.urn, 'urn:dbt:shop:job')).toBe(true);
+    expect(hasEdge(m, 'PART_OF_RUN', model.urn, run.urn)).toBe(true);
+    expect(hasEdge(m, 'INSTANCE_OF', model.urn, 'urn:dbt:shop:job#step:model.shop.stg_orders')).toBe(true);
+    expect(hasEdge(m, 'HAS_STEP', 'urn:dbt:shop:job', 'urn:dbt:shop:job#step:model.shop.stg_orders')).toBe(true);
+    expect(node(m, 'urn:dbt:shop:job#step:model.shop.stg_orders').props).toMatchObject({ name: 'model.shop.stg_orders', resourceType: 'model' });
     const fresh = node(m, 'urn:dbt:shop:result:inv-fresh-1:source.shop.stripe.payments');
     expect(fresh.props).toMatchObject({ status: 'warn', maxLoadedAtTimeAgoInS: 46800 });
     expect(node(m, 'urn:dbt:shop:result:inv-fresh-1:source.shop.stripe.refunds').props).toMatchObject({ status: 'error', rawStatus: 'runtime error', message: 'relation does not exist' });
