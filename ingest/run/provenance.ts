@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { IngestIssue } from '../core/graph.js';
 import { mapImputationDumps } from '../imputation/index.js';
 import { mapNextflowMessages, readNextflowTrace } from '../nextflow/index.js';
-import { mapProvJson } from '../prov/index.js';
+import { isProvNFile, mapProvJson, mapProvN } from '../prov/index.js';
 import { mapRoCrate } from '../rocrate/index.js';
 import { mapStrategyJobsJson, mapStrategyYaml } from '../strategies/index.js';
 import { listInputFiles, readText, runDocuments, type DocumentUnit } from './documents.js';
@@ -42,12 +42,23 @@ export const runRoCrateIngest: IngestRunner = async (exec, input, o) => {
   return runDocuments(exec, 'rocrate', input, units, o);
 };
 
-/** W3C PROV-JSON documents, CWLProv included. */
+/** W3C PROV-JSON (`*.json`) and PROV-N (`*.provn`, or any other file starting with `document`), CWLProv included. */
 export const runProvIngest: IngestRunner = async (exec, input, o) => {
   const all = await listInputFiles(input, () => true);
-  const files = all.filter((f) => /\.json$/i.test(f));
-  const units: DocumentUnit[] = files.map((file) => ({ file, scope: `prov:${file}`, map: () => mapProvJson(readText(file), { file }) }));
-  return runDocuments(exec, 'prov', input, units, o, skipped(files, all, 'PROV-JSON'));
+  const json = new Set(all.filter((f) => /\.json$/i.test(f)));
+  const provn = new Set(all.filter((f) => !json.has(f) && isProvNFile(f)));
+  // cwltool writes each run both as PROV-JSON and as PROV-N: one document, read once (from the JSON), so that two
+  // files never compete for the ownership of the same nodes.
+  const twinOf = (f: string) => f.replace(/\.provn$/i, '.json');
+  const twins = [...provn].filter((f) => f !== twinOf(f) && json.has(twinOf(f)));
+  const files = all.filter((f) => json.has(f) || (provn.has(f) && !twins.includes(f)));
+  const units: DocumentUnit[] = files.map((file) => ({
+    file,
+    scope: `prov:${file}`,
+    map: () => (provn.has(file) ? mapProvN(readText(file), { file }) : mapProvJson(readText(file), { file })),
+  }));
+  const twinIssues = twins.map((file): IngestIssue => ({ severity: 'info', code: 'FILE_SKIPPED', message: `PROV-N twin of ${path.basename(twinOf(file))}, read from there`, file }));
+  return runDocuments(exec, 'prov', input, units, o, [...skipped([...files, ...twins], all, 'PROV-JSON or PROV-N'), ...twinIssues]);
 };
 
 /** Nextflow trace files (streamed) and folders of Tower/weblog messages (one run per folder). */
