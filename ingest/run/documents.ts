@@ -27,6 +27,9 @@ export async function runDocuments(exec: Executor, kind: string, input: string, 
   const issues: IngestIssue[] = [...extraIssues];
   const stats: Record<string, number> = { files: units.length, unreadable: 0 };
   let done = 0;
+  let batches = 0;
+  // Subscribers (ingestionProgress) and `helix ingest` see each document, and each batch of a stream, as it lands.
+  const checkpoint = (file: string) => record.checkpoint(done, { filesDone: done, files: units.length, batches, file: path.basename(file) });
   try {
     for (const u of units) {
       const write = (g: MappedGraph, deleteMissing: boolean) =>
@@ -49,9 +52,13 @@ export async function runDocuments(exec: Executor, kind: string, input: string, 
           const r = await write(batch, false);
           mergeReports(report, r.report);
           issues.push(...batch.issues, ...r.issues);
+          batches++;
+          await checkpoint(u.file);
         }
       }
-      o.onProgress?.(++done, units.length, path.basename(u.file));
+      done++;
+      o.onProgress?.(done, units.length, path.basename(u.file));
+      await checkpoint(u.file);
     }
   } catch (error) {
     const failed = { kind, source: input, scope: `${kind}:*`, status: 'failed' as const, write: report, issues, issueCounts: countIssues(issues), stats, timingsMs: {}, error: (error as Error).message };

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bioRunner } from '../../../ingest/run/bio.js';
+import { runProvIngest } from '../../../ingest/run/provenance.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { subscriberCount } from '../../../src/graphql/pubsub.js';
 import { openLineageRoute } from '../../../src/http/routes/openlineage.js';
@@ -140,6 +141,21 @@ describe('ingestionProgress over SSE', () => {
     } finally {
       every!.close();
       other!.close();
+    }
+    await until(() => subscriberCount('ingestionProgress') === 0);
+  });
+
+  it('streams one checkpoint per document of a provenance ingestion before its end', async () => {
+    const [every] = await open('ingestionProgress', [[PROGRESS]]);
+    try {
+      const report = await runProvIngest(helix.exec, fixturePath('provenance/prov'), {});
+      const events = await untilFinished(every!);
+      const running = events.filter((e) => e.status === 'running');
+      expect(running.map((e) => e.progress.filesDone)).toEqual(Array.from({ length: report.stats.files! }, (_, i) => i + 1));
+      expect(running.every((e) => e.progress.files === report.stats.files)).toBe(true);
+      expect(events.at(-1)).toMatchObject({ status: 'completed', kind: 'prov' });
+    } finally {
+      every!.close();
     }
     await until(() => subscriberCount('ingestionProgress') === 0);
   });
