@@ -1,16 +1,19 @@
 // One breadth-first hop of HOW_MADE provenance from the frontier $urns: what each node was made from. Edges keep
 // their stored direction (from -> to). PROV: entity -WAS_GENERATED_BY-> run -USED-> entity, WAS_DERIVED_FROM,
 // run -WAS_INFORMED_BY-> run, child -CHILD_OF-> parent, step run -PART_OF_RUN-> run, run -INSTANCE_OF-> plan; column
-// DERIVED_FROM column; dbt: upstream capsule -FLOWS_TO-> capsule, and a capsule WAS_GENERATED_BY the invocations
-// that built it (via its RunResult), which USED the upstream capsules it did not build. At most $cap distinct edges.
+// DERIVED_FROM / DEPENDS_ON column; who: run -WAS_ASSOCIATED_WITH-> agent, entity -WAS_ATTRIBUTED_TO-> agent,
+// agent -ACTED_ON_BEHALF_OF-> agent; bio: annotation -FROM_SOURCE-> source version and -CITES-> publication,
+// alignment -QUERY/REFERENCE-> sequence, alignment -REVEALS-> mutation (walked backwards); dbt: upstream capsule
+// -FLOWS_TO-> capsule, and a capsule WAS_GENERATED_BY the invocations that built it (via its RunResult), which USED
+// the upstream capsules it did not build. At most $cap distinct edges.
 UNWIND $urns AS key
 MATCH (n:Node {urn: key})
 CALL (n) {
-  MATCH (n)-[r:WAS_GENERATED_BY|USED|WAS_DERIVED_FROM|DERIVED_FROM|CHILD_OF|WAS_INFORMED_BY|PART_OF_RUN|INSTANCE_OF]->(m:Node)
+  MATCH (n)-[r:WAS_GENERATED_BY|USED|WAS_DERIVED_FROM|DERIVED_FROM|DEPENDS_ON|CHILD_OF|WAS_INFORMED_BY|PART_OF_RUN|INSTANCE_OF|WAS_ASSOCIATED_WITH|WAS_ATTRIBUTED_TO|ACTED_ON_BEHALF_OF|FROM_SOURCE|CITES|QUERY|REFERENCE]->(m:Node)
   RETURN m, type(r) AS type, n.urn AS from, m.urn AS to, null AS via
   UNION
-  MATCH (n)<-[:FLOWS_TO]-(m:Node)
-  RETURN m, 'FLOWS_TO' AS type, m.urn AS from, n.urn AS to, null AS via
+  MATCH (n)<-[r:FLOWS_TO|REVEALS]-(m:Node)
+  RETURN m, type(r) AS type, m.urn AS from, n.urn AS to, null AS via
   UNION
   MATCH (n:Capsule)<-[:RESULT_OF]-(res:RunResult {status: 'success'})-[:IN_INVOCATION]->(m:Invocation)
   RETURN m, 'WAS_GENERATED_BY' AS type, n.urn AS from, m.urn AS to, res.urn AS via

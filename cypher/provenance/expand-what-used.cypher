@@ -3,11 +3,11 @@
 UNWIND $urns AS key
 MATCH (n:Node {urn: key})
 CALL (n) {
-  MATCH (n)<-[r:WAS_GENERATED_BY|USED|WAS_DERIVED_FROM|DERIVED_FROM|CHILD_OF|WAS_INFORMED_BY|PART_OF_RUN|INSTANCE_OF]-(m:Node)
+  MATCH (n)<-[r:WAS_GENERATED_BY|USED|WAS_DERIVED_FROM|DERIVED_FROM|DEPENDS_ON|CHILD_OF|WAS_INFORMED_BY|PART_OF_RUN|INSTANCE_OF|WAS_ASSOCIATED_WITH|WAS_ATTRIBUTED_TO|ACTED_ON_BEHALF_OF|FROM_SOURCE|CITES|QUERY|REFERENCE]-(m:Node)
   RETURN m, type(r) AS type, m.urn AS from, n.urn AS to, null AS via
   UNION
-  MATCH (n)-[:FLOWS_TO]->(m:Node)
-  RETURN m, 'FLOWS_TO' AS type, n.urn AS from, m.urn AS to, null AS via
+  MATCH (n)-[r:FLOWS_TO|REVEALS]->(m:Node)
+  RETURN m, type(r) AS type, n.urn AS from, m.urn AS to, null AS via
   UNION
   MATCH (n:Invocation)<-[:IN_INVOCATION]-(res:RunResult {status: 'success'})-[:RESULT_OF]->(m:Capsule)
   RETURN m, 'WAS_GENERATED_BY' AS type, m.urn AS from, n.urn AS to, res.urn AS via

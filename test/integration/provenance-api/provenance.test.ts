@@ -3,6 +3,8 @@ import type { HelixContext } from '../../../src/app/context.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';
 import { captureCounters, cypher, errorCodes, graphqlClient, strictClient } from '../bio-api/helpers.js';
 import { ingestOpenLineage } from '../../../ingest/run/openlineage.js';
+import { bioRunner } from '../../../ingest/run/bio.js';
+import { fixturePath } from '../../support/corpus.js';
 import { CROSS_OUTPUT, CROSS_RUN_ID, DBT_INPUT, ingestProvenanceFixtures } from './setup.js';
 
 let helix: HelixContext;
@@ -32,7 +34,9 @@ interface Edge {
 async function provenanceEdges(): Promise<Edge[]> {
   const stored = await cypher(
     helix,
-    'MATCH (a)-[r:WAS_GENERATED_BY|USED|WAS_DERIVED_FROM|DERIVED_FROM|CHILD_OF|WAS_INFORMED_BY|PART_OF_RUN|INSTANCE_OF|FLOWS_TO]->(b) RETURN a.urn AS from, b.urn AS to, type(r) AS type',
+    `MATCH (a)-[r:WAS_GENERATED_BY|USED|WAS_DERIVED_FROM|DERIVED_FROM|DEPENDS_ON|CHILD_OF|WAS_INFORMED_BY|PART_OF_RUN|INSTANCE_OF|FLOWS_TO|
+       WAS_ASSOCIATED_WITH|WAS_ATTRIBUTED_TO|ACTED_ON_BEHALF_OF|FROM_SOURCE|CITES|QUERY|REFERENCE|REVEALS]->(b)
+     RETURN a.urn AS from, b.urn AS to, type(r) AS type`,
   );
   const edges = stored.map((r) => ({ from: String(r.from), to: String(r.to), type: String(r.type) }));
   const results = await cypher(helix, 'MATCH (c:Capsule)<-[:RESULT_OF]-(r:RunResult)-[:IN_INVOCATION]->(i:Invocation) RETURN c.urn AS c, i.urn AS i, r.status AS status');
@@ -48,12 +52,12 @@ async function provenanceEdges(): Promise<Edge[]> {
   return [...new Map(edges.map((e) => [`${e.from}|${e.type}|${e.to}`, e])).values()];
 }
 
-/** Breadth-first distances: HOW_MADE walks edges forward (FLOWS_TO backward), WHAT_USED the other way. */
+/** Breadth-first distances: HOW_MADE walks edges forward (FLOWS_TO and REVEALS backward), WHAT_USED the other way. */
 function expected(edges: Edge[], root: string, direction: 'HOW_MADE' | 'WHAT_USED') {
   const next = new Map<string, Array<{ node: string; edge: Edge }>>();
   const add = (a: string, node: string, edge: Edge) => (next.get(a) ?? next.set(a, []).get(a)!).push({ node, edge });
   for (const e of edges) {
-    const forward = (e.type === 'FLOWS_TO') === (direction === 'WHAT_USED');
+    const forward = (e.type === 'FLOWS_TO' || e.type === 'REVEALS') === (direction === 'WHAT_USED');
     if (forward) add(e.from, e.to, e);
     else add(e.to, e.from, e);
   }
@@ -96,7 +100,10 @@ describe('provenance(urn, direction, depth, limit)', () => {
       'urn:prov:entity:http://example.org/report',
       'urn:dbt:invocation:inv-run-1',
       'urn:strategy:demo_protein_mapping:1.0',
+      ...(await cypher(helix, 'MATCH (a:Agent) WITH a ORDER BY a.urn LIMIT 2 RETURN a.urn AS urn')).map((r) => String(r.urn)),
+      ...(await cypher(helix, 'MATCH (c:Column)-[:DEPENDS_ON]->() WITH c ORDER BY c.urn LIMIT 1 RETURN c.urn AS urn')).map((r) => String(r.urn)),
     ];
+    expect(roots.length).toBe(13);
     for (const root of roots) {
       for (const direction of ['HOW_MADE', 'WHAT_USED'] as const) {
         const want = expected(edges, root, direction);
@@ -121,6 +128,24 @@ describe('provenance(urn, direction, depth, limit)', () => {
 
     const down = (await gql(PROVENANCE, { urn: 'urn:dbt:shop:seed.shop.raw_orders', direction: 'WHAT_USED' })).provenance;
     expect(down.nodes.map((n: any) => n.urn)).toEqual(expect.arrayContaining([DBT_INPUT, `urn:ol:run:${CROSS_RUN_ID}`, CROSS_OUTPUT]));
+  });
+
+  it('crosses into bio: a mutation was revealed by an alignment of two sequences, an annotation comes from a source version', async () => {
+    await bioRunner('alignments', 'alignments')(helix.exec, fixturePath('bio/alignments'), {});
+    await bioRunner('annotations', 'annotations')(helix.exec, fixturePath('bio/annotations'), {});
+    const [m] = await cypher(helix, 'MATCH (a:Alignment)-[:REVEALS]->(m:Mutation) RETURN m.urn AS m, a.urn AS a ORDER BY m LIMIT 1');
+    const sequences = await cypher(helix, 'MATCH (:Alignment {urn: $a})-[:QUERY|REFERENCE]->(s) RETURN s.urn AS urn', { a: m!.a });
+    const g = (await gql(PROVENANCE, { urn: m!.m, direction: 'HOW_MADE', depth: 2 })).provenance;
+    const dist = Object.fromEntries(g.nodes.map((n: any) => [n.urn, n.distance]));
+    expect(dist[String(m!.a)]).toBe(1);
+    for (const s of sequences) expect(dist[String(s.urn)]).toBe(2);
+    expect(g.edges).toContainEqual({ from: m!.a, to: m!.m, type: 'REVEALS', via: null });
+
+    const [a] = await cypher(helix, 'MATCH (a:Annotation)-[:FROM_SOURCE]->(s:AnnotationSource) RETURN a.urn AS a, s.urn AS s ORDER BY a LIMIT 1');
+    const made = (await gql(PROVENANCE, { urn: a!.a, direction: 'HOW_MADE', depth: 1 })).provenance;
+    expect(made.nodes.find((n: any) => n.urn === a!.s)).toMatchObject({ type: 'AnnotationSource', distance: 1 });
+    const used = (await gql(PROVENANCE, { urn: a!.s, direction: 'WHAT_USED', depth: 1 })).provenance;
+    expect(used.nodes.map((n: any) => n.urn)).toContain(a!.a);
   });
 
   it('bounds the answer: depth, node limit and truncation', async () => {
