@@ -1,5 +1,6 @@
 import { headText } from './detect-head.js';
 import { detected, type BioFormat, type DetectedBioFormat } from './formats.js';
+import { parseUniprotAccession } from './ids.js';
 import { parseLenientJson } from './lenient-json.js';
 
 type Json = Record<string, unknown>;
@@ -56,9 +57,25 @@ function looksLikeBlastRow(line: string): boolean {
   return ints.every((x) => /^\s*-?\d+\s*$/.test(x));
 }
 
+/** UniProtKB TSV: `Entry` first (any `fields=`), or an `Entry` column beside other UniProt titles (ID-mapping `From`). */
+function isUniprotTsv(lines: string[]): boolean {
+  const first = lines[0] ?? '';
+  if (/^Entry\t/i.test(first)) return true;
+  if (/^Entry$/i.test(first.trim())) return parseUniprotAccession(lines[1]?.trim()) !== undefined;
+  return /(^|\t)Entry(\t|$)/i.test(first) && /(^|\t)(Entry name|Reviewed|Protein names|Gene names|Organism)(\t|$)/i.test(first);
+}
+
+/** UniProtKB XML: the `<uniprot>` root, or a bare `<entry>` in the UniProt namespace. */
+function isUniprotXml(t: string): boolean {
+  const prolog = /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*/.exec(t)?.[0].length ?? 0;
+  const rest = t.slice(prolog);
+  return /^<uniprot[\s>]/.test(rest) || (/^<entry[\s>]/.test(rest) && /^<entry[^>]*xmlns="https?:\/\/uniprot\.org\/uniprot"/.test(rest));
+}
+
 function tableFormat(lines: string[]): BioFormat | undefined {
   const first = lines[0] ?? '';
   const header = lines.find((l) => !l.startsWith('#')) ?? '';
+  if (isUniprotTsv(lines)) return 'uniprot-tsv';
   if (/^hgnc_id\tsymbol\t/.test(first) || (/(^|\t)HGNC ID(\t|$)/.test(first) && /(^|\t)Approved symbol(\t|$)/.test(first))) return 'hgnc-tsv';
   if (/^HGNC_ID\tSTATUS\tWITHDRAWN_SYMBOL/.test(first)) return 'hgnc-withdrawn';
   if (/(^|\t)Gene stable ID(\t|$)/.test(first)) return 'ensembl-biomart';
@@ -98,6 +115,7 @@ export function detectBioFormat(file: string, firstBytes: Uint8Array | string): 
   if (!t) return undefined;
   let format: BioFormat | undefined;
   if (/^(<\?xml[^>]*>\s*)?(<!DOCTYPE[^>]*>\s*)?<BlastOutput[\s>]/.test(t)) format = 'blast-xml';
+  else if (isUniprotXml(t)) format = 'uniprot-xml';
   else if (t.startsWith('{') || t.startsWith('[')) {
     const line = firstJsonLine(t);
     const lines = t.split('\n').filter((l) => l.trim()).length;

@@ -10,8 +10,10 @@ export const BIO_FORMATS = {
   'hgnc-withdrawn': { kind: 'genes', rank: 1, title: 'HGNC withdrawn/merged report' },
   'ensembl-biomart': { kind: 'genes', rank: 2, title: 'Ensembl BioMart gene table (annotation source ensembl)' },
   'ncbi-gene-jsonl': { kind: 'genes', rank: 2, title: 'NCBI Gene JSONL with GeneRIFs (annotation source ncbi-gene)' },
-  // UniProt JSON after FASTA: both own their proteins and the richer JSON record should be written last.
+  // UniProt JSON/TSV/XML after FASTA: all own their proteins and the richer UniProt record should be written last.
   'uniprot-json': { kind: 'proteins', rank: 1, title: 'rest.uniprot.org entry / search results[] / ID-mapping results' },
+  'uniprot-tsv': { kind: 'proteins', rank: 1, title: 'UniProtKB TSV (rest.uniprot.org format=tsv, any fields; legacy tab format)' },
+  'uniprot-xml': { kind: 'proteins', rank: 1, title: 'UniProtKB XML (rest.uniprot.org format=xml, release files), streamed' },
   fasta: { kind: 'proteins', rank: 0, title: 'protein FASTA (UniProt, NCBI, GenomeAMR headers)' },
   'gnomad-v4-constraint': { kind: 'annotations', rank: 0, title: 'gnomAD v4.1 constraint metrics (per transcript)' },
   'gnomad-varfish': { kind: 'annotations', rank: 0, title: 'gnomAD constraint per gene, varfish/annonars re-export' },

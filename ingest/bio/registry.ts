@@ -19,6 +19,8 @@ import { readHgncJson, readHgncJsonl } from '../hgnc/hgnc-json.js';
 import { readHgncTsv, readHgncWithdrawn } from '../hgnc/hgnc-tsv.js';
 import { readProteinFasta } from '../uniprot/fasta.js';
 import { readUniprotJson } from '../uniprot/uniprot-json.js';
+import { readUniprotTsv } from '../uniprot/uniprot-tsv.js';
+import { readUniprotXml } from '../uniprot/uniprot-xml.js';
 import type { BioReadOptions } from './batch.js';
 import type { BioFormat } from './formats.js';
 
@@ -32,6 +34,8 @@ export const BIO_READERS: Record<BioFormat, BioReader> = {
   'ensembl-biomart': readEnsemblBiomart,
   'ncbi-gene-jsonl': readNcbiGeneJsonl,
   'uniprot-json': readUniprotJson,
+  'uniprot-tsv': readUniprotTsv,
+  'uniprot-xml': readUniprotXml,
   fasta: readProteinFasta,
   'gnomad-v4-constraint': readGnomadV4Constraint,
   'gnomad-varfish': readGnomadVarfish,

@@ -1,17 +1,11 @@
 import type { Props } from '../core/graph.js';
 import type { Fragment } from '../bio/batch.js';
-import type { GeneIdIndex } from '../bio/gene-index.js';
-import { geneReferenceNode, resolveGene } from '../bio/gene-ref.js';
 import { normalizeEntrezId, normalizeHgncId, parseEnsemblId, parseUniprotAccession } from '../bio/ids.js';
 import { isRecord } from '../bio/jsonl.js';
 import { cell, num } from '../bio/missing.js';
-import { crc64, md5Upper, sha256Hex } from '../bio/sequence.js';
-import { addIsoformLink } from '../bio/sequence-ref.js';
+import { emitUniprotProtein, sequenceProps, type HgncXref, type ListedIsoform, type ProteinMapOptions } from './uniprot-protein.js';
 
-export interface ProteinMapOptions {
-  geneIndex?: GeneIdIndex;
-  defaultTaxon?: string;
-}
+export type { ProteinMapOptions } from './uniprot-protein.js';
 
 type Json = Record<string, unknown>;
 
@@ -49,12 +43,8 @@ function entryProps(entry: Json, accession: string): Props {
     geneNames: arr(entry.genes).map((g) => text(obj(g).geneName)).filter((g): g is string => !!g),
     organism: cell(organism.scientificName),
     taxonId: num(organism.taxonId),
-    length: num(seq.length) ?? value?.length,
     molWeight: num(seq.molWeight),
-    sequence: value,
-    sequenceMd5: cell(seq.md5) ?? (value ? md5Upper(value) : undefined),
-    crc64: cell(seq.crc64) ?? (value ? crc64(value) : undefined),
-    sha256: value ? sha256Hex(value) : undefined,
+    ...sequenceProps(value, { length: num(seq.length), md5: cell(seq.md5), crc64: cell(seq.crc64) }),
     secondaryAccessions: arr(entry.secondaryAccessions).map((a) => cell(a)).filter((a): a is string => !!a),
     proteinExistence: cell(entry.proteinExistence),
     annotationScore: num(entry.annotationScore),
@@ -78,47 +68,16 @@ function entryProps(entry: Json, accession: string): Props {
   };
 }
 
-/** (Gene)-[:ENCODES]->(Protein): HGNC urn from the entry's HGNC cross-references, else the gene-name fallback. */
-function encodingGenes(entry: Json, urn: string, props: Props, f: Fragment, o: ProteinMapOptions): void {
-  const hgncXrefs = crossRefs(entry, 'HGNC');
-  if (hgncXrefs.length) {
-    for (const x of hgncXrefs) {
-      const ref = resolveGene({ hgncId: x.id, symbol: propertyValue(x, 'GeneName') });
-      if (!ref) continue;
-      f.node(geneReferenceNode(ref));
-      f.edge('ENCODES', ref.urn, urn);
-    }
-    return;
-  }
-  const taxon = props.taxonId !== undefined ? String(props.taxonId) : o.defaultTaxon;
-  for (const symbol of props.geneNames as string[]) {
-    const ref = resolveGene({ symbol, taxonId: taxon }, { index: o.geneIndex, symbolFallbackOnly: true });
-    if (!ref) continue;
-    f.node(geneReferenceNode(ref));
-    f.edge('ENCODES', ref.urn, urn);
-  }
+function listedIsoforms(entry: Json): ListedIsoform[] {
+  return arr(entry.comments)
+    .map(obj)
+    .filter((c) => c.commentType === 'ALTERNATIVE PRODUCTS')
+    .flatMap((c) => arr(c.isoforms).map(obj))
+    .map((iso) => ({ ids: arr(iso.isoformIds), name: text(iso.name), status: cell(iso.isoformSequenceStatus) }));
 }
 
-/** Isoforms listed under ALTERNATIVE PRODUCTS: each its own Protein (reference) with ISOFORM_OF the entry. */
-function isoforms(entry: Json, canonical: string, f: Fragment): void {
-  for (const comment of arr(entry.comments).map(obj)) {
-    if (comment.commentType !== 'ALTERNATIVE PRODUCTS') continue;
-    for (const iso of arr(comment.isoforms).map(obj)) {
-      for (const id of arr(iso.isoformIds)) {
-        const acc = parseUniprotAccession(id);
-        if (!acc?.isoform || acc.canonical !== canonical) continue;
-        const status = cell(iso.isoformSequenceStatus);
-        f.node({
-          urn: acc.accession,
-          labels: ['Protein'],
-          props: { accession: acc.accession, isoformName: text(iso.name), isoformSequenceStatus: status, displayed: status === 'Displayed' },
-          mode: 'reference',
-        });
-        f.edge('ISOFORM_OF', acc.accession, canonical);
-        f.count('isoforms');
-      }
-    }
-  }
+function hgncXrefs(entry: Json): HgncXref[] {
+  return crossRefs(entry, 'HGNC').map((x) => ({ id: x.id, symbol: propertyValue(x, 'GeneName') }));
 }
 
 /** One UniProtKB entry (rest.uniprot.org JSON) → owned Protein (urn = accession), its isoforms and genes. */
@@ -129,20 +88,5 @@ export function mapUniprotEntry(entry: Json, f: Fragment, o: ProteinMapOptions =
     return;
   }
   const props = entryProps(entry, acc.accession);
-  if (/inactive/i.test(String(props.entryType ?? ''))) {
-    props.inactive = true;
-    f.issue('info', 'UNIPROT_INACTIVE_ENTRY', `entry ${acc.accession} is inactive (no sequence)`, { subject: acc.accession });
-  } else if (!props.sequence) {
-    f.issue('warning', 'UNIPROT_NO_SEQUENCE', `entry ${acc.accession} has no sequence`, { subject: acc.accession });
-  }
-  if (typeof props.sequence === 'string' && props.length !== props.sequence.length) {
-    f.issue('warning', 'SEQUENCE_LENGTH_MISMATCH', `length ${String(props.length)} but ${props.sequence.length} residues`, {
-      subject: acc.accession,
-    });
-  }
-  f.node({ urn: acc.accession, labels: ['Protein'], props });
-  f.count('proteins');
-  addIsoformLink(f, { urn: acc.accession, label: 'Protein', props, ...(acc.isoform ? { canonical: acc.canonical } : {}) });
-  encodingGenes(entry, acc.accession, props, f, o);
-  isoforms(entry, acc.accession, f);
+  emitUniprotProtein({ acc, props, hgncXrefs: hgncXrefs(entry), isoforms: listedIsoforms(entry), expectSequence: true }, f, o);
 }

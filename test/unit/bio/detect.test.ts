@@ -22,6 +22,10 @@ const EXPECTED: Record<string, string | undefined> = {
   'proteins/uniprot_search.json': 'uniprot-json',
   'proteins/idmapping.json': 'uniprot-json',
   'proteins/mixed.fasta': 'fasta',
+  'proteins/uniprot_a1bg.json': 'uniprot-json',
+  'proteins/uniprot_search.tsv': 'uniprot-tsv',
+  'proteins/uniprot_legacy.tab': 'uniprot-tsv',
+  'proteins/uniprot_entries.xml': 'uniprot-xml',
   'annotations/gnomad.v4.1.constraint_metrics.sample.tsv': 'gnomad-v4-constraint',
   'annotations/gnomad_constraints_v2.1.tsv': 'gnomad-varfish',
   'annotations/gnomad.v2.1.1.lof_metrics.by_gene.sample.txt': 'gnomad-varfish',
@@ -66,6 +70,19 @@ describe('detectBioFormat', () => {
     expect(detectBioFormat('x', '')).toBeUndefined();
   });
 
+  it('tells UniProtKB TSV and XML from other tables and XML', () => {
+    expect(detectBioFormat('x', 'Entry\nP04217\nO60500\n')?.format).toBe('uniprot-tsv');
+    expect(detectBioFormat('x', 'Entry\tGene Names\nP04217\tA1BG\n')?.format).toBe('uniprot-tsv');
+    expect(detectBioFormat('x', 'From\tEntry\tEntry Name\tReviewed\nA1BG\tP04217\tA1BG_HUMAN\treviewed\n')?.format).toBe('uniprot-tsv');
+    expect(detectBioFormat('x', 'Entry\nnot an accession\n')).toBeUndefined();
+    expect(detectBioFormat('x', 'id\tEntry\tvalue\n1\t2\t3\n')).toBeUndefined();
+    const entry = '<entry xmlns="http://uniprot.org/uniprot" dataset="Swiss-Prot"><accession>P04217</accession></entry>';
+    expect(detectBioFormat('x', entry)).toEqual({ kind: 'proteins', format: 'uniprot-xml' });
+    expect(detectBioFormat('x', gzipSync(`<?xml version="1.0"?>\n<!-- release 2024_06 -->\n<uniprot xmlns="http://uniprot.org/uniprot">\n${entry}`))?.format).toBe('uniprot-xml');
+    expect(detectBioFormat('x', '<entry dataset="Swiss-Prot"><accession>P04217</accession></entry>')).toBeUndefined();
+    expect(detectBioFormat('x', '<?xml version="1.0"?>\n<UniRef90 xmlns="http://uniprot.org/uniref">')).toBeUndefined();
+  });
+
   it('every fixture of the tree is named above, and every format has a reader', async () => {
     const all: string[] = [];
     for (const sub of ['genes', 'proteins', 'annotations', 'alignments']) {
@@ -87,7 +104,8 @@ describe('planBioDirectory', () => {
     expect(plan.files.findIndex((f) => f.format === 'genomeamr-mutations')).toBeGreaterThan(plan.files.findIndex((f) => f.format === 'emboss'));
     expect(plan.skipped).toEqual([]);
     const onlyProteins = await planBioDirectory(bioFixture(), 'proteins');
-    expect(onlyProteins.files.map((f) => f.format).sort()).toEqual(['fasta', 'uniprot-json', 'uniprot-json', 'uniprot-json']);
+    expect(onlyProteins.files.map((f) => f.format).sort()).toEqual(['fasta', 'uniprot-json', 'uniprot-json', 'uniprot-json', 'uniprot-json', 'uniprot-tsv', 'uniprot-tsv', 'uniprot-xml']);
+    expect(onlyProteins.files[0]?.format).toBe('fasta');
     expect(onlyProteins.skipped.map((s) => path.basename(s.file))).toContain('hgnc_rest.json');
   });
 });
