@@ -18,6 +18,8 @@ export class GeneIdIndex {
   private byEnsembl = new Map<string, string>();
   private byEntrez = new Map<string, string>();
   private bySymbol = new Map<string, string>();
+  /** Genes without an HGNC id: every id a record gave next to a fallback urn leads back to that urn. */
+  private fallbacks = new Map<string, string>();
 
   get size(): number {
     return new Set([...this.byEnsembl.values(), ...this.byEntrez.values(), ...this.bySymbol.values()]).size;
@@ -62,4 +64,37 @@ export class GeneIdIndex {
     }
     return undefined;
   }
+
+  /**
+   * Remember a fallback gene (`urn:gene:…`) under every id it was named with, so a later record that names the
+   * same gene by another of them (Entrez instead of Ensembl, or only its symbol) gets the same urn. The first urn
+   * given to an id keeps it.
+   */
+  addFallback(urn: string, ids: FallbackIds): void {
+    for (const key of fallbackKeys(ids)) if (!this.fallbacks.has(key)) this.fallbacks.set(key, urn);
+  }
+
+  lookupFallback(ids: FallbackIds): string | undefined {
+    for (const key of fallbackKeys(ids)) {
+      const hit = this.fallbacks.get(key);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+}
+
+export interface FallbackIds {
+  ensemblGeneId?: string;
+  entrezId?: string;
+  symbol?: string;
+  taxonId?: string;
+}
+
+/** In order of trust: Ensembl, Entrez, then the symbol within its taxon. */
+function fallbackKeys(ids: FallbackIds): string[] {
+  const keys: string[] = [];
+  if (ids.ensemblGeneId) keys.push(`ensembl:${ids.ensemblGeneId}`);
+  if (ids.entrezId) keys.push(`entrez:${ids.entrezId}`);
+  if (ids.symbol) keys.push(`symbol:${ids.taxonId ?? '9606'}:${ids.symbol.toUpperCase()}`);
+  return keys;
 }

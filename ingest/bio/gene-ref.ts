@@ -1,5 +1,5 @@
 import type { GraphNode, Props } from '../core/graph.js';
-import type { GeneIdIndex } from './gene-index.js';
+import type { FallbackIds, GeneIdIndex } from './gene-index.js';
 import { normalizeEntrezId, normalizeHgncId, parseEnsemblId } from './ids.js';
 
 export const HUMAN_TAXON = '9606';
@@ -31,7 +31,8 @@ export interface GeneRefOptions {
 /**
  * The urn of the gene a record names. `HGNC:<n>` whenever an HGNC id is known (from the record or the index);
  * otherwise the documented fallback `urn:gene:ensembl:<ENSG>`, else `urn:gene:entrez:<id>`,
- * else `urn:gene:symbol:<taxon>:<SYMBOL upper-cased>`. Undefined when the record names no gene at all.
+ * else `urn:gene:symbol:<taxon>:<SYMBOL upper-cased>` — unless the index already knows a fallback gene under one of
+ * the record's ids, whose urn is reused. Undefined when the record names no gene at all.
  */
 export function resolveGene(ids: GeneIds, o: GeneRefOptions = {}): GeneRef | undefined {
   const ensembl = parseEnsemblId(typeof ids.ensemblGeneId === 'string' ? ids.ensemblGeneId : undefined);
@@ -47,14 +48,26 @@ export function resolveGene(ids: GeneIds, o: GeneRefOptions = {}): GeneRef | und
   if (hgnc) return { urn: hgnc, basis: 'hgnc', props: { hgncId: hgnc, ...props } };
   const indexed = o.index?.lookup({ ensemblGeneId, entrezId, symbol, taxonId });
   if (indexed) return { urn: indexed, basis: 'hgnc-index', props: { hgncId: indexed, ...props } };
-  if (!o.symbolFallbackOnly) {
-    if (ensemblGeneId) return { urn: `urn:gene:ensembl:${ensemblGeneId}`, basis: 'ensembl', props };
-    if (entrezId) return { urn: `urn:gene:entrez:${entrezId}`, basis: 'entrez', props };
-  }
-  if (symbol) {
-    return { urn: `urn:gene:symbol:${taxonId}:${symbol.toUpperCase()}`, basis: 'symbol', props: { ...props, taxonId } };
-  }
-  return undefined;
+  const ref = fallbackRef(o.symbolFallbackOnly ? { symbol, taxonId } : { ensemblGeneId, entrezId, symbol, taxonId }, o.index);
+  return ref && { ...ref, props: ref.basis === 'symbol' ? { ...props, taxonId } : props };
+}
+
+/** A gene without an HGNC id: the urn an earlier record gave it under any of these ids, else a new fallback urn. */
+function fallbackRef(ids: FallbackIds, index: GeneIdIndex | undefined): Omit<GeneRef, 'props'> | undefined {
+  const known = index?.lookupFallback(ids);
+  const urn =
+    known ??
+    (ids.ensemblGeneId
+      ? `urn:gene:ensembl:${ids.ensemblGeneId}`
+      : ids.entrezId
+        ? `urn:gene:entrez:${ids.entrezId}`
+        : ids.symbol
+          ? `urn:gene:symbol:${ids.taxonId}:${ids.symbol.toUpperCase()}`
+          : undefined);
+  if (!urn) return undefined;
+  index?.addFallback(urn, ids);
+  const basis = urn.startsWith('urn:gene:ensembl:') ? 'ensembl' : urn.startsWith('urn:gene:entrez:') ? 'entrez' : 'symbol';
+  return { urn, basis };
 }
 
 /** A Gene this artifact points at but does not own. */

@@ -18,7 +18,7 @@ import type { IngestIssue } from '../core/graph.js';
 import { runStreamed, type StreamSource } from './streamed.js';
 import type { IngestRunner } from './types.js';
 
-const Q = requireQueries(['bio/list-approved-genes'] as const);
+const Q = requireQueries(['bio/list-approved-genes', 'bio/list-fallback-genes'] as const);
 
 /** `helix ingest hgnc|uniprot|annotations|alignments <file|dir>` (genes/proteins/bio are accepted too). */
 export function bioRunner(cliKind: string, kind: BioKind | undefined): IngestRunner {
@@ -67,6 +67,16 @@ async function loadGeneIndex(exec: Executor): Promise<GeneIdIndex> {
       symbol: (r.symbol as string | null) ?? undefined,
       ensemblGeneId: (r.ensemblGeneId as string | null) ?? undefined,
       entrezId: (r.entrezId as string | null) ?? undefined,
+    });
+  }
+  const text = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? undefined : String(v));
+  for (const r of await exec.read(Q['bio/list-fallback-genes'])) {
+    const symbolTaxon = String(r.urn).match(/^urn:gene:symbol:([^:]+):/)?.[1];
+    index.addFallback(String(r.urn), {
+      ensemblGeneId: text(r.ensemblGeneId),
+      entrezId: text(r.entrezId),
+      symbol: text(r.symbol),
+      taxonId: text(r.taxonId) ?? symbolTaxon ?? '9606',
     });
   }
   return index;

@@ -50,6 +50,23 @@ describe('gene urns', () => {
     expect(resolveGene({ symbol: 'pkd1' }, { index })?.urn).toBe('HGNC:9008');
     expect(resolveGene({ symbol: 'PKD1', taxonId: '10090' }, { index })?.urn).toBe('urn:gene:symbol:10090:PKD1');
   });
+
+  it('gives a gene without an HGNC id one fallback urn, whichever of its known ids a later record names', () => {
+    const index = new GeneIdIndex();
+    const first = resolveGene({ ensemblGeneId: 'ENSG00000999999.2', entrezId: '990001', symbol: 'NOVEL1' }, { index });
+    expect(first).toMatchObject({ urn: 'urn:gene:ensembl:ENSG00000999999', basis: 'ensembl' });
+    expect(resolveGene({ entrezId: 990001 }, { index })).toMatchObject({ urn: first!.urn, basis: 'ensembl' });
+    expect(resolveGene({ symbol: 'novel1' }, { index })?.urn).toBe(first!.urn);
+    expect(resolveGene({ symbol: 'NOVEL1' }, { index, symbolFallbackOnly: true })?.urn).toBe(first!.urn);
+    expect(resolveGene({ symbol: 'NOVEL1', taxonId: '10090' }, { index })?.urn).toBe('urn:gene:symbol:10090:NOVEL1');
+    // An id first seen alone keeps its urn; a record that later names it with another gene's id does not merge them.
+    expect(resolveGene({ entrezId: '990002' }, { index })?.urn).toBe('urn:gene:entrez:990002');
+    expect(resolveGene({ ensemblGeneId: 'ENSG00000999998', entrezId: '990002' }, { index })?.urn).toBe('urn:gene:entrez:990002');
+    expect(resolveGene({ ensemblGeneId: 'ENSG00000999998' }, { index })?.urn).toBe('urn:gene:entrez:990002');
+    // HGNC, once known, wins over every fallback.
+    index.add({ hgncId: 'HGNC:99', ensemblGeneId: 'ENSG00000999999', symbol: 'NOVEL1' });
+    expect(resolveGene({ entrezId: 990001, ensemblGeneId: 'ENSG00000999999' }, { index })?.urn).toBe('HGNC:99');
+  });
 });
 
 describe('missing values and scalars', () => {
