@@ -8,7 +8,7 @@ export const INGESTERS: Record<string, { describe: string; run: () => Promise<In
   },
   hgnc: { describe: 'HGNC genes: REST/Solr JSON, JSONL, TSV, withdrawn report (file or folder)', run: bio('hgnc', 'genes') },
   genes: { describe: 'alias of hgnc', run: bio('genes', 'genes') },
-  uniprot: { describe: 'UniProtKB JSON (entry or search results), FASTA', run: bio('uniprot', 'proteins') },
+  uniprot: { describe: 'UniProtKB JSON (entry or search results), TSV, XML, FASTA', run: bio('uniprot', 'proteins') },
   proteins: { describe: 'alias of uniprot', run: bio('proteins', 'proteins') },
   annotations: { describe: 'gene annotations: kidney-genetics table/API, gnomAD, GTEx, ClinVar, HPO, STRING, ...', run: bio('annotations', 'annotations') },
   alignments: { describe: 'EMBOSS, BLAST tabular/XML, aligner manifests and mutation calls', run: bio('alignments', 'alignments') },
@@ -19,7 +19,7 @@ export const INGESTERS: Record<string, { describe: string; run: () => Promise<In
   strategies: { describe: 'workflow strategy YAML and job/step tables (JSON)', run: prov('runStrategiesIngest') },
   imputation: { describe: 'imputation platform pg_dump files (jobs, status updates, services, panels)', run: prov('runImputationIngest') },
   rocrate: { describe: 'Workflow Run RO-Crates (ro-crate-metadata.json)', run: prov('runRoCrateIngest') },
-  prov: { describe: 'W3C PROV-JSON documents, CWLProv included', run: prov('runProvIngest') },
+  prov: { describe: 'W3C PROV-JSON and PROV-N documents, CWLProv included', run: prov('runProvIngest') },
   nextflow: { describe: 'Nextflow trace files and Tower/weblog message folders', run: prov('runNextflowIngest') },
   bio: { describe: 'every bio format in a folder, in dependency order (HGNC first)', run: bio('bio', undefined) },
 };
