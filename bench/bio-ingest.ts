@@ -1,6 +1,6 @@
 // Bio ingestion throughput and memory: the kidney-genetics annotated gene table (all its sources) from the corpus,
 // and a synthetic gene set in the kidney-genetics API shape. Needs a Neo4j (NEO4J_URI or the local one).
-// Usage: npx tsx bench/bio-ingest.ts [syntheticGenes=100000]
+// Usage: NODE_OPTIONS=--expose-gc npx tsx bench/bio-ingest.ts [syntheticGenes=100000]
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,12 +18,19 @@ const kidneyDir = path.join(corpus, 'seeds', 'kidney-genetics');
 const table = readdirSync(kidneyDir).find((f) => /annotated.*\.csv(\.gz)?$/.test(f))!;
 
 let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+let peakHeap = 0;
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+}, 50);
 
 async function measure(label: string, file: string, format: string, genesIn: number) {
   // Measure a first ingestion: drop what an earlier run of this bench wrote from this file.
   await writeGraph(helix.exec, { nodes: [], edges: [], issues: [] }, { scope: `bio:${format}:${path.basename(file)}`, deleteMissing: true, allowMassDelete: true });
+  (globalThis as { gc?: () => void }).gc?.(); // run with NODE_OPTIONS=--expose-gc for a clean baseline
   peakRss = process.memoryUsage().rss;
+  peakHeap = process.memoryUsage().heapUsed;
   const before = process.memoryUsage().rss;
   const report = await bioRunner('annotations', 'annotations')(helix.exec, file, { format });
   const seconds = report.timingsMs.total! / 1000;
@@ -39,6 +46,8 @@ async function measure(label: string, file: string, format: string, genesIn: num
       annotationsPerSecond: Math.round(annotations / seconds),
       rssBeforeMb: Math.round(before / 2 ** 20),
       peakRssMb: Math.round(peakRss / 2 ** 20),
+      // RSS includes heap V8 has not collected yet; peak heap in use is the better sign of flat memory.
+      peakHeapUsedMb: Math.round(peakHeap / 2 ** 20),
     }),
   );
 }
