@@ -1,5 +1,8 @@
+// Created here for CLI ingestions; a queued (API) or resumed record is taken over, keeping what it already says.
 MERGE (i:Node:Ingestion {urn: $urn})
-ON CREATE SET i.id = $id, i.kind = $kind, i.source = $source, i.namespace = $namespace, i.scope = $scope,
-              i.startedAt = datetime(), i.position = 0
-SET i.status = 'running', i.attempts = coalesce(i.attempts, 0) + 1, i.resumedAt = datetime()
+ON CREATE SET i.id = $id, i.position = 0
+SET i.kind = coalesce(i.kind, $kind), i.source = coalesce(i.source, $source),
+    i.namespace = coalesce(i.namespace, $namespace), i.scope = coalesce(i.scope, $scope),
+    i.startedAt = coalesce(i.startedAt, datetime()),
+    i.status = 'running', i.attempts = coalesce(i.attempts, 0) + 1, i.resumedAt = datetime()
 RETURN i.id AS id, i.position AS position, i.status AS status

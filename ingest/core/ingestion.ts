@@ -39,9 +39,9 @@ export class IngestionRecord {
 
   static async start(
     exec: Executor,
-    o: { kind: string; source: string; scope: string; namespace?: string; resumeId?: string },
+    o: { kind: string; source: string; scope: string; namespace?: string; resumeId?: string; id?: string },
   ): Promise<IngestionRecord> {
-    const id = o.resumeId ?? randomUUID();
+    const id = o.resumeId ?? o.id ?? randomUUID();
     const urn = `urn:helix:ingestion:${id}`;
     const [row] = await exec.write(Q['ingest/start-ingestion'], {
       urn,

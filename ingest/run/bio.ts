@@ -35,7 +35,7 @@ export function bioRunner(cliKind: string, kind: BioKind | undefined): IngestRun
       read: (skip) => readBioFile(f.file, f.format, { skip, geneIndex, batchSize: 500 }),
       afterBatch: f.kind === 'genes' ? (batch) => geneIndex.observe(batch) : undefined,
     }));
-    return runStreamed(exec, { kind: cliKind, source: input, sources, resume: o.resume, onProgress: o.onProgress, extraIssues: issues, mergeProps: true });
+    return runStreamed(exec, { kind: cliKind, source: input, sources, resume: o.resume, ingestionId: o.ingestionId, onProgress: o.onProgress, extraIssues: issues, mergeProps: true });
   };
 }
 

@@ -30,7 +30,7 @@ export const runDbtIngest: IngestRunner = async (exec, path, o) =>
     const mapped = mapDbtArtifacts(artifacts, { namespace, deriveColumnLineage: memo.wrap(deriveColumnLineage) });
     mapped.issues.unshift(...namespaceIssues);
     const mappedAt = performance.now();
-    const record = await IngestionRecord.start(exec, { kind: 'dbt', source: path, scope, namespace: mapped.namespace });
+    const record = await IngestionRecord.start(exec, { kind: 'dbt', source: path, scope, namespace: mapped.namespace, id: o.ingestionId });
     const base = {
       kind: 'dbt',
       source: path,

@@ -22,7 +22,7 @@ export type DocumentUnit =
 export async function runDocuments(exec: Executor, kind: string, input: string, units: DocumentUnit[], o: IngestRunOptions, extraIssues: IngestIssue[] = []): Promise<IngestionReport> {
   const began = performance.now();
   if (units.length === 0) throw new HelixError('BAD_USER_INPUT', `no ${kind} input found at ${input}`);
-  const record = await IngestionRecord.start(exec, { kind, source: input, scope: `${kind}:*` });
+  const record = await IngestionRecord.start(exec, { kind, source: input, scope: `${kind}:*`, id: o.ingestionId });
   const report = emptyReport();
   const issues: IngestIssue[] = [...extraIssues];
   const stats: Record<string, number> = { files: units.length, unreadable: 0 };

@@ -13,7 +13,7 @@ import type { IngestRunner } from './types.js';
 export const runOpenLineageIngest: IngestRunner = async (exec, input, o) => {
   const began = performance.now();
   const files = await listFiles(input);
-  const record = await IngestionRecord.start(exec, { kind: 'openlineage', source: input, scope: OPENLINEAGE_SCOPE });
+  const record = await IngestionRecord.start(exec, { kind: 'openlineage', source: input, scope: OPENLINEAGE_SCOPE, id: o.ingestionId });
   const report = emptyReport();
   const issues: IngestIssue[] = [];
   const stats = { files: files.length, events: 0, accepted: 0, rejected: 0 };

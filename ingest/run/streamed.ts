@@ -26,6 +26,7 @@ export interface StreamedRunOptions {
   source: string;
   sources: StreamSource[];
   resume?: string;
+  ingestionId?: string;
   concurrency?: number;
   onProgress?: (done: number, total: number, phase: string) => void;
   extraIssues?: IngestIssue[];
@@ -43,7 +44,7 @@ export async function runStreamed(exec: Executor, o: StreamedRunOptions): Promis
   if (o.resume && !(await IngestionRecord.find(exec, o.resume))) {
     throw new HelixError('BAD_USER_INPUT', `no ingestion with id ${o.resume} to resume`);
   }
-  const record = await IngestionRecord.start(exec, { kind: o.kind, source: o.source, scope: `${o.kind}:*`, resumeId: o.resume });
+  const record = await IngestionRecord.start(exec, { kind: o.kind, source: o.source, scope: `${o.kind}:*`, resumeId: o.resume, id: o.ingestionId });
   const positions: Record<string, number> = o.resume ? await resumePositions(exec, o.resume) : {};
   const report = emptyReport();
   const issues: IngestIssue[] = [...(o.extraIssues ?? [])];

@@ -7,6 +7,8 @@ export interface IngestRunOptions {
   allowMassDelete?: boolean;
   /** Resume the ingestion with this id from its last checkpoint. */
   resume?: string;
+  /** Record the ingestion under this id (a background job announces its id before it starts). */
+  ingestionId?: string;
   catalog?: string;
   runResults?: string;
   sources?: string;

@@ -12,6 +12,8 @@ import { stopLocalNeo4j } from '../local-neo4j/local-neo4j.js';
 import { resolveGraphTarget, type GraphTarget } from './connect-graph.js';
 import { helixEvents } from '../events/bus.js';
 import { acquireRedisRelay } from '../events/redis-relay.js';
+import { IngestRoots } from '../services/ingestion/ingest-roots.js';
+import { IngestionJobs } from '../services/ingestion/ingestion-jobs.js';
 
 export interface HelixContext {
   config: Config;
@@ -21,6 +23,8 @@ export interface HelixContext {
   cache: Cache;
   target: GraphTarget;
   schemaVersion: number;
+  /** Ingestions started through the API (startIngestion), run in the background. */
+  ingestionJobs: IngestionJobs;
   close(options?: { stopLocalNeo4j?: boolean }): Promise<void>;
 }
 
@@ -34,6 +38,7 @@ export interface OpenOptions {
 
 /** Connects everything a command needs, in dependency order, and knows how to release it. */
 export async function openHelix(config: Config, logger: Logger, o: OpenOptions = {}): Promise<HelixContext> {
+  const roots = IngestRoots.parse(config.HELIX_INGEST_ROOTS);
   const registry = QueryRegistry.load();
   const target = await resolveGraphTarget(config, o.log ?? ((m) => logger.info(m)));
   const driver = await createDriver({
@@ -56,6 +61,7 @@ export async function openHelix(config: Config, logger: Logger, o: OpenOptions =
     await driver.close();
     throw error;
   }
+  const ingestionJobs = new IngestionJobs(exec, roots, logger, config.HELIX_INGEST_CONCURRENCY);
   const cache = createCache(config.REDIS_URL);
   // Events cross processes through Redis when there is one; without it they stay in this process.
   const relay = config.REDIS_URL ? await acquireRedisRelay(config.REDIS_URL, helixEvents).catch(() => undefined) : undefined;
@@ -67,7 +73,9 @@ export async function openHelix(config: Config, logger: Logger, o: OpenOptions =
     cache,
     target,
     schemaVersion,
+    ingestionJobs,
     async close(options = {}) {
+      await ingestionJobs.close();
       await relay?.close();
       await cache.close();
       await driver.close();

@@ -30,6 +30,10 @@ export const configSchema = z.object({
   HELIX_RATE_LIMIT_KEY_PREFIX: z.string().default('helix:rl'),
   HELIX_MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
   HELIX_MAX_QUERY_COST: z.coerce.number().int().positive().default(50_000),
+  /** Folders `startIngestion` may read from (comma-separated); unset → ingestion through the API is disabled. */
+  HELIX_INGEST_ROOTS: z.string().optional(),
+  /** Background ingestions run at once (more queue). */
+  HELIX_INGEST_CONCURRENCY: z.coerce.number().int().positive().default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().optional(),
 });

@@ -19,7 +19,7 @@ export interface IngestionProgressEvent {
   urn: string;
   kind: string | null;
   source: string | null;
-  status: 'running' | 'completed' | 'failed';
+  status: 'queued' | 'running' | 'completed' | 'failed';
   /** Input records consumed so far (streamed sources). */
   position: number | null;
   progress: Record<string, unknown> | null;

@@ -2,6 +2,7 @@ import { DateTimeScalar, JSONScalar } from '../scalars.js';
 import { baseResolvers } from './base.js';
 import { bioResolvers } from './bio.js';
 import { capsuleResolvers } from './capsules.js';
+import { ingestionResolvers } from './ingestion.js';
 import { lineageResolvers } from './lineage.js';
 import { metadataResolvers } from './metadata.js';
 import { provenanceResolvers } from './provenance.js';
@@ -16,5 +17,6 @@ export function resolverMaps() {
     metadataResolvers,
     bioResolvers,
     provenanceResolvers,
+    ingestionResolvers,
   ];
 }

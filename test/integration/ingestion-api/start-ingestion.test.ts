@@ -1,0 +1,90 @@
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HelixContext } from '../../../src/app/context.js';
+import { helixEvents } from '../../../src/events/bus.js';
+import { fixturePath } from '../../support/corpus.js';
+import { openTestHelix, resetGraph } from '../../support/graph.js';
+import { graphqlClient, strictClient } from '../../support/graphql-client.js';
+
+const ROOT = fixturePath('bio');
+let helix: HelixContext;
+let gql: ReturnType<typeof strictClient>;
+let raw: ReturnType<typeof graphqlClient>;
+
+beforeAll(async () => {
+  helix = await openTestHelix({ HELIX_INGEST_ROOTS: ROOT });
+  await resetGraph(helix);
+  gql = strictClient(helix);
+  raw = graphqlClient(helix);
+});
+afterAll(async () => helix?.close());
+
+const START = `mutation($input: StartIngestionInput!) { startIngestion(input: $input) { id urn kind source status } }`;
+const INGESTION = `query($id: ID!) { ingestion(id: $id) { id status kind source position error report } }`;
+const codes = async (input: Record<string, unknown>, client = raw) => ((await client(START, { input })).errors ?? []).map((e) => e.extensions?.code);
+
+async function finished(id: string) {
+  for (let i = 0; i < 600; i++) {
+    const { ingestion } = await gql(INGESTION, { id });
+    if (ingestion && ingestion.status !== 'queued' && ingestion.status !== 'running') return ingestion;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`ingestion ${id} did not finish`);
+}
+
+describe('startIngestion', () => {
+  it('runs an ingestion in the background and reports it like the CLI, with its progress on the bus', async () => {
+    const seen: Array<{ urn: string; status: string }> = [];
+    const off = helixEvents.subscribe('ingestionProgress', (e) => seen.push({ urn: e.urn, status: e.status }));
+    try {
+      const { startIngestion: started } = await gql(START, { input: { kind: 'hgnc', path: 'genes' } });
+      expect(started).toMatchObject({ kind: 'hgnc', source: path.join(ROOT, 'genes') });
+      expect(['queued', 'running', 'completed']).toContain(started.status);
+      const done = await finished(started.id);
+      expect(done).toMatchObject({ id: started.urn, status: 'completed', error: null });
+      const [row] = await helix.exec.runText("MATCH (g:Gene) WHERE g.urn STARTS WITH 'HGNC:' AND g.reference IS NULL RETURN count(g) AS n", {}, 'READ');
+      expect(Number(row!.n)).toBeGreaterThan(0);
+      expect(done.report.write.nodes.byLabel.Gene.created + done.report.write.nodes.byLabel.Gene.updated + done.report.write.nodes.byLabel.Gene.unchanged).toBeGreaterThanOrEqual(Number(row!.n));
+      const mine = seen.filter((e) => e.urn === started.urn).map((e) => e.status);
+      expect(mine[0]).toBe('queued');
+      expect(mine).toContain('running');
+      expect(mine.at(-1)).toBe('completed');
+    } finally {
+      off();
+    }
+  });
+
+  it('records a failure found before the runner starts as a failed ingestion', async () => {
+    const { startIngestion: started } = await gql(START, { input: { kind: 'uniprot', path: 'annotations' } });
+    const done = await finished(started.id);
+    expect(done.status).toBe('failed');
+    expect(done.error).toMatch(/proteins|uniprot|no .* files/i);
+  });
+
+  it('refuses unknown kinds, missing paths and anything outside the ingest roots', async () => {
+    expect(await codes({ kind: 'nope', path: 'genes' })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes({ kind: 'hgnc', path: 'no-such-folder' })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes({ kind: 'hgnc', path: '../../../package.json' })).toEqual(['FORBIDDEN']);
+    expect(await codes({ kind: 'hgnc', path: '/etc/passwd' })).toEqual(['FORBIDDEN']);
+    // A symlink inside a root that points outside it is refused too.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'helix-roots-'));
+    symlinkSync('/etc', path.join(dir, 'escape'));
+    const linked = await openTestHelix({ HELIX_INGEST_ROOTS: dir });
+    try {
+      expect(await codes({ kind: 'hgnc', path: 'escape/passwd' }, graphqlClient(linked))).toEqual(['FORBIDDEN']);
+    } finally {
+      await linked.close();
+    }
+  });
+
+  it('is disabled unless HELIX_INGEST_ROOTS names the folders it may read', async () => {
+    const closed = await openTestHelix();
+    try {
+      expect(await codes({ kind: 'hgnc', path: ROOT }, graphqlClient(closed))).toEqual(['FORBIDDEN']);
+    } finally {
+      await closed.close();
+    }
+  });
+});
