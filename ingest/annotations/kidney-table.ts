@@ -3,6 +3,7 @@ import type { StreamedBatch } from '../core/graph.js';
 import type { BioReadOptions, Fragment } from '../bio/batch.js';
 import { cell } from '../bio/missing.js';
 import { addAnnotation } from './annotation-node.js';
+import { addTableSourceAnnotations } from './kidney-table-sources.js';
 import { readAnnotationTable } from './table-reader.js';
 import { numbers, rowData, strings } from './typed.js';
 
@@ -38,7 +39,8 @@ const ids = (text: string | undefined, prefix: string) => [...new Set([...(text 
  * Kidney-Genetics annotated gene table (`C_high_evidence_annotated_csv_table.<date>.csv[.gz]`: bare-integer
  * hgnc_id, literal NULL for missing, `;`/`,`/`|`-joined multi-value cells). Source `kidney-genetics`, release = the
  * date in the file name. Typed evidence (evidenceCount, summaries, curationId), constraint, ClinVar counts, STRING
- * partners and kidney expression.
+ * partners and kidney expression; each source the row carries is also an Annotation of that source
+ * (kidney-table-sources.ts).
  */
 export function readKidneyGeneTable(file: string, opts: BioReadOptions = {}): AsyncGenerator<StreamedBatch> {
   return readAnnotationTable(file, opts, {
@@ -62,32 +64,31 @@ export function readKidneyGeneTable(file: string, opts: BioReadOptions = {}): As
         mgiPhenotype: 'mgi_phenotype',
         curationId: 'cur_id',
       });
-      addAnnotation(f, ctx.src, {
-        gene,
-        data: rowData(v),
-        props: {
-          ...numbers(v, {
-            evidenceCount: 'evidence_count',
-            sourceCountPercentile: 'source_count_percentile',
-            pli: 'pLI',
-            oeLof: 'oe_lof',
-            lofZ: 'lof_z',
-            misZ: 'mis_z',
-            interactionScore: 'interaction_score',
-            stringSumScore: 'stringdb_interaction_sum_score',
-            stringNormalizedScore: 'stringdb_interaction_normalized_score',
-            expressionScore: 'expression_score',
-            gtexKidneyMedulla: 'gtex_kidney_medulla',
-            gtexKidneyCortex: 'gtex_kidney_cortex',
-            descartesKidneyTpm: 'descartes_kidney_tpm',
-          }, f),
-          ...summaries,
-          ...clinvarCounts(v.clinvar, f),
-          ...stringPartners(v.stringdb_interaction_string),
-          omimIds: ids(summaries.omimSummary as string | undefined, 'OMIM'),
-          mondoIds: ids(`${summaries.genccSummary ?? ''} ${summaries.clingenSummary ?? ''}`, 'MONDO'),
-        },
-      });
+      const data = rowData(v);
+      const props: Props = {
+        ...numbers(v, {
+          evidenceCount: 'evidence_count',
+          sourceCountPercentile: 'source_count_percentile',
+          pli: 'pLI',
+          oeLof: 'oe_lof',
+          lofZ: 'lof_z',
+          misZ: 'mis_z',
+          interactionScore: 'interaction_score',
+          stringSumScore: 'stringdb_interaction_sum_score',
+          stringNormalizedScore: 'stringdb_interaction_normalized_score',
+          expressionScore: 'expression_score',
+          gtexKidneyMedulla: 'gtex_kidney_medulla',
+          gtexKidneyCortex: 'gtex_kidney_cortex',
+          descartesKidneyTpm: 'descartes_kidney_tpm',
+        }, f),
+        ...summaries,
+        ...clinvarCounts(v.clinvar, f),
+        ...stringPartners(v.stringdb_interaction_string),
+        omimIds: ids(summaries.omimSummary as string | undefined, 'OMIM'),
+        mondoIds: ids(`${summaries.genccSummary ?? ''} ${summaries.clingenSummary ?? ''}`, 'MONDO'),
+      };
+      const rowUrn = addAnnotation(f, ctx.src, { gene, data, props });
+      addTableSourceAnnotations(f, ctx.src, gene, rowUrn, data, props);
     },
   });
 }

@@ -85,6 +85,21 @@ describe('annotation sources and their coverage', () => {
     }
   });
 
+  it('kidney-genetics: every source the table carries is covered on its own, derived from the table row', async () => {
+    const newer = parse(gunzipSync(readFileSync(corpusPath('seeds', 'kidney-genetics', 'C_high_evidence_annotated_csv_table.2024-05-14.csv.gz'))), { columns: true }) as Record<string, string>[];
+    const present = (v: string | undefined) => v !== undefined && v !== '' && v !== 'NULL' && v !== 'NA';
+    const withGnomad = newer.filter((r) => ['pLI', 'oe_lof', 'lof_z', 'mis_z'].some((c) => present(r[c])));
+    const withClinvar = newer.filter((r) => present(r.clinvar));
+    expect(await source('kidney-genetics.gnomad')).toContainEqual({ name: 'kidney-genetics.gnomad', version: '2024-05-14', geneCount: withGnomad.length, annotationCount: withGnomad.length });
+    expect(await source('kidney-genetics.clinvar')).toContainEqual({ name: 'kidney-genetics.clinvar', version: '2024-05-14', geneCount: withClinvar.length, annotationCount: withClinvar.length });
+    const row = withGnomad.find((r) => present(r.lof_z) && present(r.mis_z))!;
+    const data = await gql(`query($id: ID!) { gene(id: $id) { annotations(source: "kidney-genetics.gnomad", version: "2024-05-14") { urn lofZ misZ } } }`, { id: hgnc(row.hgnc_id!) });
+    const [annotation] = data.gene.annotations;
+    expect(annotation).toMatchObject({ lofZ: Number(row.lof_z), misZ: Number(row.mis_z) });
+    const made = await gql(`query($urn: ID!) { provenance(urn: $urn, depth: 1) { nodes { urn distance } } }`, { urn: annotation.urn });
+    expect(made.provenance.nodes.map((x: any) => x.urn)).toContain(`urn:annotation:${hgnc(row.hgnc_id!)}:kidney-genetics:2024-05-14`);
+  });
+
   it('literature and panel seeds: every reported gene cites the paper, every panel gene names its panels', async () => {
     const paper = JSON.parse(text(corpusPath('seeds', 'kidney-genetics', 'literature_pmid_26862157.json')));
     const reported = new Set((paper.genes as any[]).filter((g) => g.hgnc_id).map((g) => g.hgnc_id as string));

@@ -124,7 +124,24 @@ describe('Kidney-Genetics annotated tables', () => {
     const raw = readFileSync(file);
     const rows = parse(kind === 'gz' ? gunzipSync(raw) : raw, { columns: true }) as Record<string, string>[];
     const c = await collect(readKidneyGeneTable(file));
-    expect(withLabel(c, 'Annotation')).toHaveLength(rows.length);
+    const annotations = withLabel(c, 'Annotation');
+    expect(annotations.filter((a) => a.props.source === 'kidney-genetics')).toHaveLength(rows.length);
+    // Every source the table carries is an Annotation of that source for each row with a value in its columns.
+    const columnsOf: Record<string, string[]> = {
+      gnomad: ['pLI', 'oe_lof', 'lof_z', 'mis_z'], clinvar: ['clinvar'], omim: ['omim_summary'], gencc: ['gencc_summary'],
+      clingen: ['clingen_summary'], mgi: ['mgi_phenotype'], gtex: ['gtex_kidney_medulla', 'gtex_kidney_cortex'], descartes: ['descartes_kidney_tpm'],
+      string: ['stringdb_interaction_sum_score', 'stringdb_interaction_normalized_score', 'stringdb_interaction_string'],
+    };
+    const present = (v: string | undefined) => v !== undefined && v !== '' && v !== 'NULL' && v !== 'NA';
+    for (const [source, columns] of Object.entries(columnsOf)) {
+      const expected = rows.filter((r) => columns.some((col) => present(r[col]))).length;
+      expect(annotations.filter((a) => a.props.source === `kidney-genetics.${source}`), source).toHaveLength(expected);
+    }
+    expect(annotations).toHaveLength(rows.length + Object.values(columnsOf).reduce((n, cols) => n + rows.filter((r) => cols.some((col) => present(r[col]))).length, 0));
+    const pkd1 = rows.find((x) => x.approved_symbol === 'PKD1')!;
+    const gnomad = nodeByUrn(c, `urn:annotation:HGNC:${pkd1.hgnc_id}:kidney-genetics.gnomad:${version}`);
+    expect(gnomad.props).toMatchObject({ upstreamSource: 'gnomad', lofZ: Number(pkd1.lof_z), misZ: Number(pkd1.mis_z) });
+    expect(c.edges).toContainEqual(expect.objectContaining({ type: 'WAS_DERIVED_FROM', from: gnomad.urn, to: `urn:annotation:HGNC:${pkd1.hgnc_id}:kidney-genetics:${version}` }));
     for (const symbol of ['PKD1', 'PKD2', 'COL4A5', 'NPHS1', 'UMOD', 'HNF1B']) {
       const r = rows.find((x) => x.approved_symbol === symbol)!;
       const a = nodeByUrn(c, `urn:annotation:HGNC:${r.hgnc_id}:kidney-genetics:${version}`);
