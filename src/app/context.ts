@@ -13,6 +13,7 @@ import { resolveGraphTarget, type GraphTarget } from './connect-graph.js';
 import { helixEvents } from '../events/bus.js';
 import { acquireRedisRelay } from '../events/redis-relay.js';
 import { IngestRoots } from '../services/ingestion/ingest-roots.js';
+import { graphVersionReader } from '../services/lineage/graph-version.js';
 import { IngestionJobs } from '../services/ingestion/ingestion-jobs.js';
 
 export interface HelixContext {
@@ -53,6 +54,7 @@ export async function openHelix(config: Config, logger: Logger, o: OpenOptions =
     txTimeoutMs: config.NEO4J_TX_TIMEOUT_MS,
     logger,
   });
+  graphVersionReader(exec).maxStalenessMs = config.HELIX_GRAPH_VERSION_STALENESS_MS;
   let schemaVersion = 0;
   try {
     if (o.migrate) schemaVersion = (await migrate(exec)).version;

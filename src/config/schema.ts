@@ -23,6 +23,11 @@ export const configSchema = z.object({
   HELIX_NEO4J_HOME: z.string().optional(),
   REDIS_URL: z.string().optional(),
   HELIX_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(300),
+  /**
+   * How old a graph-version read may be for a cached answer (0 = strict: every completed write is seen). Writes by
+   * other processes (ingestions) then reach cached lineage within this window; this process's own are seen at once.
+   */
+  HELIX_GRAPH_VERSION_STALENESS_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   HELIX_AUTH_TOKEN: z.string().optional(),
   HELIX_CORS_ORIGINS: z.string().default('http://localhost:4000,http://127.0.0.1:4000'),
   HELIX_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
