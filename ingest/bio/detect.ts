@@ -2,6 +2,7 @@ import { headText } from './detect-head.js';
 import { detected, type BioFormat, type DetectedBioFormat } from './formats.js';
 import { parseUniprotAccession } from './ids.js';
 import { parseLenientJson } from './lenient-json.js';
+import { looksLikeKidneyPipelineConfig, looksLikeKidneyScraperSummary } from '../annotations/kidney-pipeline.js';
 
 type Json = Record<string, unknown>;
 
@@ -41,6 +42,7 @@ function jsonFormat(t: string): BioFormat | undefined {
   if (/"genes"\s*:/.test(t) && /"pmid"\s*:/.test(t) && /"hgnc_id"|"reported_as"/.test(t)) return 'kidney-evidence';
   if (/"genes"\s*:/.test(t) && /"provider_id"\s*:/.test(t)) return 'kidney-evidence';
   if (/"annotations"\s*:\s*\{/.test(t) && /"gene"\s*:\s*\{/.test(t)) return 'kidney-annotation-api';
+  if (looksLikeKidneyScraperSummary(t)) return 'kidney-scraper-summary';
   return undefined;
 }
 
@@ -121,6 +123,7 @@ export function detectBioFormat(file: string, firstBytes: Uint8Array | string): 
     const lines = t.split('\n').filter((l) => l.trim()).length;
     format = (line && (lines > 1 || !t.endsWith('}')) ? jsonlFormat(line) : undefined) ?? jsonFormat(t) ?? (line ? jsonlFormat(line) : undefined);
   } else if (isFasta(t)) format = 'fasta';
+  else if (looksLikeKidneyPipelineConfig(text)) format = 'kidney-pipeline-config';
   else if (/^#\s*Program:\s*\S+/m.test(t) || /^#\s*Aligned_sequences:/m.test(t) || /^(Global|Local):\s+\S+\s+vs\s+\S+/m.test(t)) format = 'emboss';
   else format = tableFormat(firstDataLines(text));
   return format ? detected(format) : undefined;

@@ -27,6 +27,8 @@ export const BIO_FORMATS = {
   'kidney-gene-table': { kind: 'annotations', rank: 0, title: 'Kidney-Genetics annotated gene table CSV(.gz)' },
   'kidney-annotation-api': { kind: 'annotations', rank: 0, title: 'kidney-genetics per-gene annotation API JSON' },
   'kidney-evidence': { kind: 'annotations', rank: 1, title: 'kidney-genetics literature / diagnostic panel evidence JSON' },
+  'kidney-pipeline-config': { kind: 'annotations', rank: 2, title: 'kidney-genetics source registry YAML (annotations.yaml / datasources.yaml): pipeline Job and a Step per source' },
+  'kidney-scraper-summary': { kind: 'annotations', rank: 2, title: 'kidney-genetics literature scraper run summary JSON: a Run that used publications and generated output files' },
   'genomeamr-cooccurrence': { kind: 'annotations', rank: 2, title: 'GenomeAMR co-occurrence analysis JSON/CSV' },
   emboss: { kind: 'alignments', rank: 0, title: 'EMBOSS water/needle/matcher/stretcher report' },
   'blast-tabular': { kind: 'alignments', rank: 0, title: 'BLAST tabular (-outfmt 6/7, 12/13/25 columns, RBH)' },

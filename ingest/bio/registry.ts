@@ -8,6 +8,7 @@ import { readGtexJsonl } from '../annotations/gtex.js';
 import { readHpoGenesToPhenotype } from '../annotations/hpo.js';
 import { readKidneyAnnotationApi } from '../annotations/kidney-api.js';
 import { readKidneyEvidence } from '../annotations/kidney-evidence.js';
+import { readKidneyPipelineConfig, readKidneyScraperSummary } from '../annotations/kidney-pipeline.js';
 import { readKidneyGeneTable } from '../annotations/kidney-table.js';
 import { readBlastTabular } from '../alignments/blast-tabular.js';
 import { readBlastXml } from '../alignments/blast-xml.js';
@@ -49,6 +50,8 @@ export const BIO_READERS: Record<BioFormat, BioReader> = {
   'kidney-gene-table': readKidneyGeneTable,
   'kidney-annotation-api': readKidneyAnnotationApi,
   'kidney-evidence': readKidneyEvidence,
+  'kidney-pipeline-config': readKidneyPipelineConfig,
+  'kidney-scraper-summary': readKidneyScraperSummary,
   'genomeamr-cooccurrence': readGenomeAmrAnalysis,
   emboss: readEmboss,
   'blast-tabular': readBlastTabular,

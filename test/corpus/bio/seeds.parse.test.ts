@@ -2,8 +2,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { readGenomeAmrAnalysis } from '../../../ingest/alignments/genomeamr-analysis.js';
 import { readKidneyEvidence } from '../../../ingest/annotations/kidney-evidence.js';
+import { readKidneyPipelineConfig, readKidneyScraperSummary } from '../../../ingest/annotations/kidney-pipeline.js';
 import { detectBioFormat } from '../../../ingest/bio/detect.js';
 import { planBioDirectory } from '../../../ingest/bio/directory.js';
 import { readBioFile } from '../../../ingest/bio/registry.js';
@@ -20,9 +22,6 @@ function filesUnder(dir: string): string[] {
 /** Corpus files that are not bio entity formats (pipeline configs, provenance, notes) and why. */
 const NOT_BIO: Record<string, string> = {
   'SOURCES.md': 'notes',
-  'annotations.yaml': 'annotation source configuration',
-  'datasources.yaml': 'evidence source configuration',
-  'literature_summary.json': 'scraper run summary',
   'all_resistance_genes.csv': 'CARD/RGI summary (pipeline provenance)',
   'coordinate_manifest.json': 'CARD coordinate manifest (pipeline provenance)',
   'extraction_metadata.json': 'FASTA extraction statistics',
@@ -76,6 +75,40 @@ describe('kidney-genetics evidence seeds', () => {
     const c = await collect(readKidneyEvidence(file));
     expect(withLabel(c, 'Annotation')).toHaveLength(new Set(raw.genes.map((g) => g.hgnc_id)).size);
     expect(edgesOf(c, 'FROM_PANEL')).toHaveLength(raw.genes.reduce((n, g) => n + Math.max(1, new Set(g.panels).size), 0));
+  });
+});
+
+describe('kidney-genetics pipeline records', () => {
+  it.each([['annotations.yaml', 'annotations', 'annotation-pipeline'], ['datasources.yaml', 'datasources', 'evidence-pipeline']])(
+    '%s: the pipeline as a Job, one Step per configured source in file order',
+    async (name, key, job) => {
+      const file = corpusPath('seeds', 'kidney-genetics', name);
+      const raw = parseYaml(readFileSync(file, 'utf8'))[key] as Record<string, Record<string, unknown>>;
+      const sources = Object.keys(raw).filter((k) => k !== 'common');
+      const c = await collect(readKidneyPipelineConfig(file));
+      expect(nodeByUrn(c, `urn:kidney-genetics:job:${job}`).labels).toEqual(['Job']);
+      const steps = withLabel(c, 'Step');
+      expect(steps.map((n) => n.props.name)).toEqual(sources);
+      expect(steps.map((n) => n.props.position)).toEqual(sources.map((_, i) => i + 1));
+      const first = steps[0]!;
+      expect(first.props.displayName).toBe(raw[sources[0]!]!.display_name);
+      expect(first.props.priority).toBe(raw[sources[0]!]!.priority);
+      expect(edgesOf(c, 'HAS_STEP')).toHaveLength(sources.length);
+      expect(c.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    },
+  );
+
+  it('literature_summary.json: one scraper Run that used every publication and generated one file per extraction', async () => {
+    const file = corpusPath('seeds', 'kidney-genetics', 'literature_summary.json');
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as { timestamp: string; failed_extractions: number; publications: { pmid: string; output_file: string; gene_count: number }[]; extraction_errors: { pmid: string; error: string }[] };
+    const c = await collect(readKidneyScraperSummary(file));
+    const [run] = withLabel(c, 'Run');
+    expect(run!.props).toMatchObject({ kind: 'kidney-genetics', status: 'completed', failedExtractions: raw.failed_extractions, endedAt: expect.stringMatching(/^2025-08-24T19:57:06\.473085Z$/) });
+    const used = edgesOf(c, 'USED');
+    expect(used.filter((e) => e.props?.extracted === true).map((e) => e.to).sort()).toEqual(raw.publications.map((p) => `PMID:${p.pmid}`).sort());
+    expect(used.filter((e) => e.props?.extracted === false).map((e) => e.to).sort()).toEqual(raw.extraction_errors.map((p) => `PMID:${p.pmid}`).sort());
+    expect(edgesOf(c, 'WAS_GENERATED_BY')).toHaveLength(raw.publications.length);
+    expect(withLabel(c, 'File').map((f) => f.props.name).sort()).toEqual(raw.publications.map((p) => p.output_file).sort());
   });
 });
 

@@ -41,6 +41,8 @@ const EXPECTED: Record<string, string | undefined> = {
   'annotations/kidney_gene_annotations.json': 'kidney-annotation-api',
   'annotations/kidney_gene_annotations.jsonl': 'kidney-annotation-api',
   'annotations/literature_pmid_12345678.json': 'kidney-evidence',
+  'annotations/kidney_annotation_sources.yaml': 'kidney-pipeline-config',
+  'annotations/kidney_literature_summary.json': 'kidney-scraper-summary',
   'annotations/panel_provider.json': 'kidney-evidence',
   'alignments/two_alignments.needle': 'emboss',
   'alignments/GCF_000005825.2_acrB_alignment.water': 'emboss',
