@@ -3,6 +3,13 @@ import { detected, type BioFormat, type DetectedBioFormat } from './formats.js';
 import { parseUniprotAccession } from './ids.js';
 import { parseLenientJson } from './lenient-json.js';
 import { looksLikeKidneyPipelineConfig, looksLikeKidneyScraperSummary } from '../annotations/kidney-pipeline.js';
+import {
+  looksLikeAmrHitTable,
+  looksLikeCoordinateManifest,
+  looksLikeExtractionMetadata,
+  looksLikeGenomeMetadata,
+  looksLikeHarvestCheckpoint,
+} from '../genomeamr/content.js';
 
 type Json = Record<string, unknown>;
 
@@ -43,6 +50,11 @@ function jsonFormat(t: string): BioFormat | undefined {
   if (/"genes"\s*:/.test(t) && /"provider_id"\s*:/.test(t)) return 'kidney-evidence';
   if (/"annotations"\s*:\s*\{/.test(t) && /"gene"\s*:\s*\{/.test(t)) return 'kidney-annotation-api';
   if (looksLikeKidneyScraperSummary(t)) return 'kidney-scraper-summary';
+  // After the alignment manifest: both have a manifest_version.
+  if (looksLikeCoordinateManifest(t)) return 'genomeamr-coordinate-manifest';
+  if (looksLikeGenomeMetadata(t)) return 'genomeamr-genome-metadata';
+  if (looksLikeHarvestCheckpoint(t)) return 'genomeamr-harvest-checkpoint';
+  if (looksLikeExtractionMetadata(t)) return 'genomeamr-extraction-metadata';
   return undefined;
 }
 
@@ -96,6 +108,8 @@ function tableFormat(lines: string[]): BioFormat | undefined {
   // A damaged row must not hide the format: two thirds of the sampled rows suffice.
   const rows = lines.filter((l) => !l.startsWith('#')).slice(0, 12);
   if (rows.length && looksLikeBlastRow(rows[0]!) && rows.filter(looksLikeBlastRow).length * 3 >= rows.length * 2) return 'blast-tabular';
+  // Last: the mutation, co-occurrence, kidney and BLAST tables above share some of these column names.
+  if (looksLikeAmrHitTable(lines)) return 'amr-gene-hits';
   return undefined;
 }
 

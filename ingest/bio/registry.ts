@@ -16,6 +16,11 @@ import { readEmboss } from '../alignments/emboss.js';
 import { readGenomeAmrAnalysis } from '../alignments/genomeamr-analysis.js';
 import { readGenomeAmrManifest } from '../alignments/genomeamr-manifest.js';
 import { readGenomeAmrMutations } from '../alignments/genomeamr-mutations.js';
+import { readAmrGeneHits } from '../genomeamr/amr-gene-hits.js';
+import { readGenomeAmrCoordinateManifest } from '../genomeamr/coordinate-manifest.js';
+import { readGenomeAmrExtractionMetadata } from '../genomeamr/extraction-metadata.js';
+import { readGenomeAmrGenomeMetadata } from '../genomeamr/genome-metadata.js';
+import { readGenomeAmrHarvestCheckpoint } from '../genomeamr/harvest-checkpoint.js';
 import { readHgncJson, readHgncJsonl } from '../hgnc/hgnc-json.js';
 import { readHgncTsv, readHgncWithdrawn } from '../hgnc/hgnc-tsv.js';
 import { readProteinFasta } from '../uniprot/fasta.js';
@@ -53,6 +58,11 @@ export const BIO_READERS: Record<BioFormat, BioReader> = {
   'kidney-pipeline-config': readKidneyPipelineConfig,
   'kidney-scraper-summary': readKidneyScraperSummary,
   'genomeamr-cooccurrence': readGenomeAmrAnalysis,
+  'amr-gene-hits': readAmrGeneHits,
+  'genomeamr-coordinate-manifest': readGenomeAmrCoordinateManifest,
+  'genomeamr-genome-metadata': readGenomeAmrGenomeMetadata,
+  'genomeamr-harvest-checkpoint': readGenomeAmrHarvestCheckpoint,
+  'genomeamr-extraction-metadata': readGenomeAmrExtractionMetadata,
   emboss: readEmboss,
   'blast-tabular': readBlastTabular,
   'blast-xml': readBlastXml,

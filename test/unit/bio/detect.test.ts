@@ -57,6 +57,13 @@ const EXPECTED: Record<string, string | undefined> = {
   'alignments/RUN42_mutations.csv': 'genomeamr-mutations',
   'alignments/example_analysis.json': 'genomeamr-cooccurrence',
   'alignments/example_analysis.csv': 'genomeamr-cooccurrence',
+  'genomeamr/GCF_900000001.1_card.csv': 'amr-gene-hits',
+  'genomeamr/GCF_900000001.1_rgi.txt': 'amr-gene-hits',
+  'genomeamr/sample_abricate.tsv': 'amr-gene-hits',
+  'genomeamr/coordinate_manifest.json': 'genomeamr-coordinate-manifest',
+  'genomeamr/genome_metadata.json': 'genomeamr-genome-metadata',
+  'genomeamr/harvest_checkpoint.json': 'genomeamr-harvest-checkpoint',
+  'genomeamr/extraction_metadata.json': 'genomeamr-extraction-metadata',
 };
 
 describe('detectBioFormat', () => {
@@ -85,9 +92,21 @@ describe('detectBioFormat', () => {
     expect(detectBioFormat('x', '<?xml version="1.0"?>\n<UniRef90 xmlns="http://uniprot.org/uniref">')).toBeUndefined();
   });
 
+  it('AMR hit tables by their columns, without taking the mutation, co-occurrence, kidney or BLAST tables', () => {
+    const format = (text: string) => detectBioFormat('x', text)?.format;
+    expect(format('Accession,Gene_Name,Contig_ID,Start,End,Strand,Cut_Off,Best_Hit_ARO\nGCF_1.1,acrB,c1,1,9,+,Strict,ARO:3000216\n')).toBe('amr-gene-hits');
+    expect(format('ORF_ID\tContig\tStart\tStop\tOrientation\tBest_Hit_ARO\tDrug Class\nc_1\tc\t1\t9\t+\tacrB\tx\n')).toBe('amr-gene-hits');
+    expect(format('#FILE\tSEQUENCE\tSTART\tEND\tSTRAND\tGENE\t%IDENTITY\na.fna\tc1\t1\t9\t+\tfimH\t99\n')).toBe('amr-gene-hits');
+    expect(format('accession,gene_name,position,reference_aa,variant_aa,contig_id,start,end,drug_class\nGCF_1.1,acrB,31,K,P,c,1,9,x\n')).toBe('genomeamr-mutations');
+    expect(format('genes,mutation_type,genome_count,contig,start,end,drug_class,gene\n"[\'acrA\']",x,3,c,1,9,x,acrA\n')).toBe('genomeamr-cooccurrence');
+    expect(format('approved_symbol,hgnc_id,evidence_count,gene,contig,start,end,cut_off\nPKD1,HGNC:1,5,x,c,1,9,x\n')).toBe('kidney-gene-table');
+    expect(format('# BLASTP 2.14.0+\n# Fields: query acc., subject acc.\ngene\tcontig\tstart\tend\tcut_off\n')).toBe('blast-tabular');
+    expect(format('gene,contig,start,end\nacrB,c1,1,9\n')).toBeUndefined();
+  });
+
   it('every fixture of the tree is named above, and every format has a reader', async () => {
     const all: string[] = [];
-    for (const sub of ['genes', 'proteins', 'annotations', 'alignments']) {
+    for (const sub of ['genes', 'proteins', 'annotations', 'alignments', 'genomeamr']) {
       for (const f of await readdir(bioFixture(sub))) all.push(`${sub}/${f}`);
     }
     expect(all.sort()).toEqual(Object.keys(EXPECTED).sort());
