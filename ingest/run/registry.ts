@@ -10,7 +10,7 @@ export const INGESTERS: Record<string, { describe: string; run: () => Promise<In
   genes: { describe: 'alias of hgnc', run: bio('genes', 'genes') },
   uniprot: { describe: 'UniProtKB JSON (entry or search results), TSV, XML, FASTA', run: bio('uniprot', 'proteins') },
   proteins: { describe: 'alias of uniprot', run: bio('proteins', 'proteins') },
-  annotations: { describe: 'gene annotations: kidney-genetics table/API, gnomAD, GTEx, ClinVar, HPO, STRING, ...', run: bio('annotations', 'annotations') },
+  annotations: { describe: 'gene annotations: kidney-genetics table/API, gnomAD, GTEx, ClinVar, HPO, STRING, CARD/RGI/ABRicate hits, ...', run: bio('annotations', 'annotations') },
   alignments: { describe: 'EMBOSS, BLAST tabular/XML, aligner manifests and mutation calls', run: bio('alignments', 'alignments') },
   openlineage: {
     describe: 'OpenLineage RunEvent/DatasetEvent/JobEvent files (NDJSON, JSON array or single event)',
