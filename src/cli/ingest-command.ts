@@ -29,7 +29,7 @@ export function registerIngestCommand(program: Command): void {
     .option('--allow-mass-delete', 'allow deleting more than 20% of what this namespace held')
     .option('--resume <id>', 'resume an interrupted ingestion from its last checkpoint')
     .action(async (kind: string, path: string, flags: IngestFlags) => {
-      const entry = INGESTERS[kind];
+      const entry = Object.hasOwn(INGESTERS, kind) ? INGESTERS[kind] : undefined;
       if (!entry) {
         throw new HelixError('BAD_USER_INPUT', `unknown ingest kind '${kind}'; known: ${Object.keys(INGESTERS).sort().join(', ')}`);
       }

@@ -52,7 +52,7 @@ export class IngestionJobs {
 
   async start(req: StartIngestionRequest): Promise<StartedIngestion> {
     if (this.closed) throw new HelixError('CONFLICT', 'the server is shutting down: start the ingestion again once it is back');
-    const ingester = INGESTERS[req.kind];
+    const ingester = Object.hasOwn(INGESTERS, req.kind) ? INGESTERS[req.kind] : undefined;
     if (!ingester) throw new HelixError('BAD_USER_INPUT', `unknown ingestion kind '${req.kind}'; known: ${Object.keys(INGESTERS).join(', ')}`);
     const source = this.roots.resolve(req.path);
     const id = req.resume ?? randomUUID();

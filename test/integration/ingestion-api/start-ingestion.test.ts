@@ -65,6 +65,7 @@ describe('startIngestion', () => {
 
   it('refuses unknown kinds, missing paths and anything outside the ingest roots', async () => {
     expect(await codes({ kind: 'nope', path: 'genes' })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes({ kind: 'constructor', path: 'genes' })).toEqual(['BAD_USER_INPUT']);
     expect(await codes({ kind: 'hgnc', path: 'no-such-folder' })).toEqual(['BAD_USER_INPUT']);
     expect(await codes({ kind: 'hgnc', path: '../../../package.json' })).toEqual(['FORBIDDEN']);
     expect(await codes({ kind: 'hgnc', path: '/etc/passwd' })).toEqual(['FORBIDDEN']);
