@@ -12,7 +12,7 @@ const Q = requireQueries([
   'ingest/merge-nodes',
   'ingest/merge-reference-nodes',
   'ingest/upsert-edges',
-  'ingest/create-edges',
+  'ingest/merge-fresh-edges',
   'ingest/get-node-hashes',
   'ingest/get-edge-hashes',
   'ingest/delete-nodes',
@@ -76,7 +76,8 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
   const ctx = { ...o.ctx, op: o.ctx?.op ?? `ingest ${o.scope}` };
 
   const index = o.deleteMissing ? await ScopeIndex.load(exec, o.scope, ctx) : undefined;
-  // Nodes this call created: their edges cannot exist yet, so they are created without being looked up.
+  // Nodes this call created: their edges are written without a lookup read first (still MERGEd: once committed, a
+  // concurrent writer can attach the same edge; it is then reported as created by both).
   const created = new Set<string>();
   const toDelete = index ? plannedDeletions(index, nodes, o) : [];
   const total = nodes.length + edges.length + toDelete.length;
@@ -202,7 +203,7 @@ async function writeEdgeBatch(
   const collectMissing = (rows: Array<Record<string, unknown>>) => {
     for (const i of (rows[0]?.missing as number[] | undefined) ?? []) missingIdx.add(Number(i));
   };
-  if (fresh.length > 0) collectMissing(await exec.write(Q['ingest/create-edges'], { rows: fresh, scope: o.scope }, ctx));
+  if (fresh.length > 0) collectMissing(await exec.write(Q['ingest/merge-fresh-edges'], { rows: fresh, scope: o.scope }, ctx));
   if (changed.length > 0) collectMissing(await exec.write(Q['ingest/upsert-edges'], { rows: changed, scope: o.scope }, ctx));
   const missing = local.filter((e) => missingIdx.has(e.i));
   for (const e of local) {

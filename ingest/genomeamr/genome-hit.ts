@@ -75,7 +75,8 @@ export function addGeneHit(f: Fragment, hit: GeneHit): string {
   f.node({ urn: genome, labels: ['Genome'], props: { accession: hit.genome }, mode: 'reference' });
   f.edge('IN_GENOME', urn, genome);
   if (hit.aroId) {
-    f.node({ urn: hit.aroId, labels: ['AroTerm'], props: { aroId: hit.aroId, name: hit.aroName }, mode: 'reference' });
+    // Owned, not a reference: files name a term with or without its name, and what each says accumulates.
+    f.node({ urn: hit.aroId, labels: ['AroTerm'], props: { aroId: hit.aroId, name: hit.aroName } });
     f.edge('MATCHES', urn, hit.aroId);
   }
   f.count('geneHits');

@@ -85,7 +85,7 @@ describe('shared graph writer', () => {
     expect(await count('MATCH ()-[r:DERIVED_FROM]->() RETURN count(r) AS n')).toBe(1);
   });
 
-  it('creates the edges of new nodes without looking them up, and never duplicates an edge of a node that existed', async () => {
+  it('writes the edges of new nodes without looking them up, and never duplicates an edge of a node that existed', async () => {
     const counter = { queries: 0 };
     const first = await writeGraph(helix.exec, graph([model('a'), model('b')], [flow('a', 'b')]), { scope: 'bio:w', deleteMissing: false, mergeProps: true, ctx: { counter } });
     expect(first.report.edges).toMatchObject({ created: 1 });
@@ -98,5 +98,17 @@ describe('shared graph writer', () => {
     }
     expect(await count("MATCH (:Node {urn: 'urn:dbt:w:c'})-[r:FLOWS_TO]->(:Node {urn: 'urn:dbt:w:d'}) RETURN count(r) AS n")).toBe(1);
     expect(await count("MATCH (:Node {urn: 'urn:dbt:w:a'})-[r:FLOWS_TO]->(:Node {urn: 'urn:dbt:w:b'}) RETURN count(r) AS n")).toBe(1);
+  });
+
+  it('never duplicates an edge two concurrent writers each attach to a node they created', async () => {
+    for (let i = 0; i < 20; i++) {
+      const [x, y] = [model(`x${i}`), model(`y${i}`)];
+      const edge = flow(`x${i}`, `y${i}`);
+      await Promise.all([
+        writeGraph(helix.exec, graph([x], [edge]), { scope: 'bio:a', deleteMissing: false, mergeProps: true }),
+        writeGraph(helix.exec, graph([y], [edge]), { scope: 'bio:b', deleteMissing: false, mergeProps: true }),
+      ]);
+      expect(await count(`MATCH (:Node {urn: 'urn:dbt:w:x${i}'})-[r:FLOWS_TO]->(:Node {urn: 'urn:dbt:w:y${i}'}) RETURN count(r) AS n`), `trial ${i}`).toBe(1);
+    }
   });
 });

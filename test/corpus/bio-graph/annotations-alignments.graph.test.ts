@@ -141,6 +141,35 @@ const ALIGNMENTS = `query($file: String, $after: String) { alignments(filter: {s
 const alignmentsOf = async (file: string) =>
   ((await allPages(async (after) => (await gql(ALIGNMENTS, { file, after })).alignments)) as any[]).sort((a, b) => a.alignmentIndex - b.alignmentIndex);
 
+describe('the whole bio corpus, ingested with files in parallel', () => {
+  it('holds no duplicate relationship (same type between the same two nodes)', async () => {
+    const [row] = await helix.exec.runText('MATCH (a)-[r]->(b) WITH a, b, type(r) AS t, count(*) AS n WHERE n > 1 RETURN count(*) AS dup', {}, 'READ');
+    expect(Number(row!.dup)).toBe(0);
+  });
+});
+
+describe('GenomeAMR gene hits', () => {
+  it('one GeneHit per hit whatever file names it, holding what each file says; ARO terms keep their names', async () => {
+    const card = parse(readFileSync(corpusPath('seeds', 'genomeamr', 'GCF_000005825.2_card.csv')), { columns: true }) as Array<Record<string, string>>;
+    const rgi = readFileSync(corpusPath('seeds', 'genomeamr', 'GCF_000005825.2_rgi.txt'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+    const rows = await helix.exec.runText(
+      `MATCH (h:GeneHit)-[:IN_GENOME]->(:Genome {urn: 'urn:genome:GCF_000005825.2'})
+       OPTIONAL MATCH (h)-[:MATCHES]->(a:AroTerm)
+       RETURN h.gene AS gene, h.drugClasses AS drugClasses, h.modelType AS modelType, a.urn AS aro, a.name AS aroName ORDER BY gene`,
+      {},
+      'READ',
+    );
+    expect(rows.map((r) => r.gene)).toEqual(card.map((r) => r.gene_name).sort());
+    for (const r of rows) {
+      const c = card.find((x) => x.gene_name === r.gene)!;
+      expect(r.aro).toBe(c.aro_id);
+      expect(r.drugClasses).toEqual([c.drug_class]);
+      const fromRgi = rgi.find((cells) => cells[8] === r.gene);
+      if (fromRgi) expect([r.modelType, r.aroName]).toEqual([fromRgi[10], fromRgi[8]]);
+    }
+  });
+});
+
 describe('alignments of the EMBOSS and BLAST reports', () => {
   const embossDirs = [corpusPath('bio', 'alignments', 'emboss'), corpusPath('seeds', 'genomeamr', 'emboss-equivalent')];
 

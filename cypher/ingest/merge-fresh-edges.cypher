@@ -1,4 +1,5 @@
-// Edges the writer knows are new (an endpoint was created by this ingestion): CREATE, no existence check.
+// Edges of nodes this write created: no lookup read beforehand, but still MERGE, not CREATE. The nodes were committed
+// by an earlier statement, so a concurrent writer may already have attached the same edge to them.
 // Rows whose endpoints are missing are not written; their indexes come back in `missing`.
 UNWIND $rows AS row
 OPTIONAL MATCH (a:Node {urn: row.from})
@@ -6,7 +7,7 @@ OPTIONAL MATCH (b:Node {urn: row.to})
 WITH row, a, b
 CALL (row, a, b) {
   WITH row, a, b WHERE a IS NOT NULL AND b IS NOT NULL
-  CREATE (a)-[r:$(row.type)]->(b)
+  MERGE (a)-[r:$(row.type)]->(b)
   SET r = row.props, r.contentHash = row.hash, r.ingestScope = $scope
   RETURN count(r) AS n
 }
