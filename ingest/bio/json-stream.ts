@@ -66,3 +66,17 @@ export async function readJsonWithout(file: string, omit: string, counter = new 
   counter.replaced += replaced;
   return value;
 }
+
+/**
+ * The document's top-level object with the (possibly large) container at `omit` emptied, for readers that stream
+ * that container afterwards. An unreadable document, or one that is not an object, is an `error` instead.
+ */
+export async function readTopObject(file: string, omit: string, counter: JsonReadCounter): Promise<{ value: Record<string, unknown> } | { error: string }> {
+  try {
+    const value = await readJsonWithout(file, omit, counter);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'JSON unreadable: not a JSON object' };
+    return { value: value as Record<string, unknown> };
+  } catch (err) {
+    return { error: `JSON unreadable: ${(err as Error).message}` };
+  }
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { StreamedBatch } from '../core/graph.js';
 import { BatchBuilder, reportNonStandard, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { JsonReadCounter, readJsonWithout, streamJsonObject } from '../bio/json-stream.js';
+import { JsonReadCounter, readTopObject, streamJsonObject } from '../bio/json-stream.js';
 import { isRecord } from '../bio/jsonl.js';
 import { cell, list, num } from '../bio/missing.js';
 import { portableBasename } from '../bio/version.js';
@@ -59,16 +59,13 @@ function mapAccession(key: string, entry: Json, run: string, f: Fragment): void 
 export async function* readGenomeAmrCoordinateManifest(file: string, opts: BioReadOptions = {}): AsyncGenerator<StreamedBatch> {
   const b = new BatchBuilder(file, opts);
   const counter = new JsonReadCounter();
-  let meta: Json;
-  try {
-    const value = await readJsonWithout(file, 'accessions', counter);
-    if (!isRecord(value)) throw new Error('not a JSON object');
-    meta = value;
-  } catch (err) {
-    b.issue('error', 'JSON_UNREADABLE', `JSON unreadable: ${(err as Error).message}`);
+  const top = await readTopObject(file, 'accessions', counter);
+  if ('error' in top) {
+    b.issue('error', 'JSON_UNREADABLE', top.error);
     yield b.finish();
     return;
   }
+  const meta: Json = top.value;
   const run = manifestRun(b, meta);
   const runUrn = addPipelineRun(b, run);
   if (isRecord(meta.failed_accessions)) {

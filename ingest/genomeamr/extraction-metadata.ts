@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { StreamedBatch } from '../core/graph.js';
 import { BatchBuilder, reportNonStandard, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { JsonReadCounter, readJsonWithout, streamJsonValues } from '../bio/json-stream.js';
+import { JsonReadCounter, readTopObject, streamJsonValues } from '../bio/json-stream.js';
 import { isRecord } from '../bio/jsonl.js';
 import { cell, num } from '../bio/missing.js';
 import { portableBasename } from '../bio/version.js';
@@ -55,16 +55,13 @@ function failureText(item: unknown): { text: string; subject?: string } {
 export async function* readGenomeAmrExtractionMetadata(file: string, opts: BioReadOptions = {}): AsyncGenerator<StreamedBatch> {
   const b = new BatchBuilder(file, opts);
   const counter = new JsonReadCounter();
-  let meta: Json;
-  try {
-    const value = await readJsonWithout(file, 'extraction_results', counter);
-    if (!isRecord(value)) throw new Error('not a JSON object');
-    meta = value;
-  } catch (err) {
-    b.issue('error', 'JSON_UNREADABLE', `JSON unreadable: ${(err as Error).message}`);
+  const top = await readTopObject(file, 'extraction_results', counter);
+  if ('error' in top) {
+    b.issue('error', 'JSON_UNREADABLE', top.error);
     yield b.finish();
     return;
   }
+  const meta: Json = top.value;
   const run = extractionRun(b, meta);
   const runUrn = addPipelineRun(b, run);
   b.consume();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { StreamedBatch } from '../core/graph.js';
 import { BatchBuilder, reportNonStandard, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { JsonReadCounter, readJsonWithout, streamJsonValues } from '../bio/json-stream.js';
+import { JsonReadCounter, readTopObject, streamJsonValues } from '../bio/json-stream.js';
 import { isRecord } from '../bio/jsonl.js';
 import { cell, num } from '../bio/missing.js';
 import { addPipelineRun, type PipelineRun } from './pipeline-run.js';
@@ -79,16 +79,13 @@ function harvestRun(b: BatchBuilder, meta: Json, failed: Map<string, string | un
 export async function* readGenomeAmrHarvestCheckpoint(file: string, opts: BioReadOptions = {}): AsyncGenerator<StreamedBatch> {
   const b = new BatchBuilder(file, opts);
   const counter = new JsonReadCounter();
-  let meta: Json;
-  try {
-    const value = await readJsonWithout(file, 'metadata', counter);
-    if (!isRecord(value)) throw new Error('not a JSON object');
-    meta = value;
-  } catch (err) {
-    b.issue('error', 'JSON_UNREADABLE', `JSON unreadable: ${(err as Error).message}`);
+  const top = await readTopObject(file, 'metadata', counter);
+  if ('error' in top) {
+    b.issue('error', 'JSON_UNREADABLE', top.error);
     yield b.finish();
     return;
   }
+  const meta: Json = top.value;
   const downloaded = new Set((Array.isArray(meta.downloaded) ? meta.downloaded : []).map((x) => cell(x)).filter((x): x is string => x !== undefined));
   const failed = failures(meta.failed);
   const run = harvestRun(b, meta, failed, downloaded);
