@@ -12,7 +12,6 @@ const Q = requireQueries([
   'ingest/merge-nodes',
   'ingest/merge-reference-nodes',
   'ingest/upsert-edges',
-  'ingest/merge-fresh-edges',
   'ingest/get-node-hashes',
   'ingest/get-edge-hashes',
   'ingest/delete-nodes',
@@ -76,8 +75,8 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
   const ctx = { ...o.ctx, op: o.ctx?.op ?? `ingest ${o.scope}` };
 
   const index = o.deleteMissing ? await ScopeIndex.load(exec, o.scope, ctx) : undefined;
-  // Nodes this call created: their edges are written without a lookup read first (still MERGEd: once committed, a
-  // concurrent writer can attach the same edge; it is then reported as created by both).
+  // Nodes this call created: their edges are written without a lookup read first. They are still MERGEd (once the
+  // node is committed a concurrent writer can attach the same edge; both then report it as created).
   const created = new Set<string>();
   const toDelete = index ? plannedDeletions(index, nodes, o) : [];
   const total = nodes.length + edges.length + toDelete.length;
@@ -198,13 +197,12 @@ async function writeEdgeBatch(
       local[i] = { ...local[i]!, props, hash: contentHash(local[i]!.type, cleanProps(props as never)) };
     }
   }
-  const changed = local.filter((e) => !freshIdx.has(e.i) && known.get(e.i) !== e.hash);
+  const changed = local.filter((e) => freshIdx.has(e.i) || known.get(e.i) !== e.hash);
   const missingIdx = new Set<number>();
-  const collectMissing = (rows: Array<Record<string, unknown>>) => {
-    for (const i of (rows[0]?.missing as number[] | undefined) ?? []) missingIdx.add(Number(i));
-  };
-  if (fresh.length > 0) collectMissing(await exec.write(Q['ingest/merge-fresh-edges'], { rows: fresh, scope: o.scope }, ctx));
-  if (changed.length > 0) collectMissing(await exec.write(Q['ingest/upsert-edges'], { rows: changed, scope: o.scope }, ctx));
+  if (changed.length > 0) {
+    const [res] = await exec.write(Q['ingest/upsert-edges'], { rows: changed, scope: o.scope }, ctx);
+    for (const i of (res?.missing as number[] | undefined) ?? []) missingIdx.add(Number(i));
+  }
   const missing = local.filter((e) => missingIdx.has(e.i));
   for (const e of local) {
     if (missingIdx.has(e.i)) continue;
