@@ -1,7 +1,7 @@
 import type { MappedGraph, Props } from '../core/graph.js';
 import { GraphBuilder } from '../provenance-common/graph-builder.js';
 import { durationMs, maxIso, minIso, toUtcIso } from '../provenance-common/time.js';
-import { isObject, jsonProp } from '../provenance-common/values.js';
+import { isObject, jsonProp, type JsonObject } from '../provenance-common/values.js';
 import { ELEMENT_TYPES, readProvDocument, type ProvDocument, type ProvRecord, type RelationType } from './document.js';
 import { elementNode, elementProps, referencedNode, WFDESC, WFPROV, type ElementNode } from './elements.js';
 import { allTexts, firstText, PROV_NS } from './qualified-names.js';
@@ -47,6 +47,12 @@ export function mapProvJson(text: string, opts: ProvOptions = {}): MappedGraph {
     b.issue({ severity: 'error', code: 'PROV_NOT_AN_OBJECT', message: 'PROV-JSON document must be an object', file: opts.file });
     return b.build();
   }
+  return mapProvObject(json, opts);
+}
+
+/** A document already in the PROV-JSON shape (PROV-N parsed into it), mapped as mapProvJson maps the text. */
+export function mapProvObject(json: JsonObject, opts: ProvOptions = {}): MappedGraph {
+  const b = new GraphBuilder();
   new ProvMapper(b, opts).map(readProvDocument(json));
   return b.build();
 }

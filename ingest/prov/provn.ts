@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { MappedGraph } from '../core/graph.js';
-import { mapProvJson, type ProvOptions } from './map-prov.js';
+import { mapProvObject, type ProvOptions } from './map-prov.js';
 import { looksLikeProvN } from './provn-lexer.js';
 import { parseProvN } from './provn-parser.js';
 
@@ -14,8 +14,7 @@ export { parseProvN } from './provn-parser.js';
  */
 export function mapProvN(text: string, opts: ProvOptions = {}): MappedGraph {
   const { document, issues } = parseProvN(text, opts);
-  // map-prov.ts reads PROV-JSON text only; the round trip through JSON is cheap next to the mapping.
-  const graph = mapProvJson(JSON.stringify(document), opts);
+  const graph = mapProvObject(document, opts);
   return { ...graph, issues: [...issues, ...graph.issues] };
 }
 
