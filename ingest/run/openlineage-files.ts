@@ -1,18 +1,15 @@
-import { statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-import { HelixError } from '../../src/errors.js';
 import type { IngestIssue } from '../core/graph.js';
 import { IngestionRecord, countIssues } from '../core/ingestion.js';
 import { emptyReport, mergeReports } from '../core/write-report.js';
 import { readOpenLineageFile } from '../openlineage/index.js';
+import { listInputFiles } from './documents.js';
 import { ingestOpenLineage, OPENLINEAGE_SCOPE, type OpenLineageInput } from './openlineage.js';
 import type { IngestRunner } from './types.js';
 
 /** `helix ingest openlineage <file|dir>`: NDJSON, JSON arrays or single events; invalid ones become issues. */
 export const runOpenLineageIngest: IngestRunner = async (exec, input, o) => {
   const began = performance.now();
-  const files = await listFiles(input);
+  const files = await listInputFiles(input, (f) => /\.(json|ndjson|jsonl)$/i.test(f));
   const record = await IngestionRecord.start(exec, { kind: 'openlineage', source: input, scope: OPENLINEAGE_SCOPE, id: o.ingestionId });
   const report = emptyReport();
   const issues: IngestIssue[] = [];
@@ -49,19 +46,3 @@ export const runOpenLineageIngest: IngestRunner = async (exec, input, o) => {
   await record.finish(done, timingsMs.total);
   return { id: record.id, urn: record.urn, ...done };
 };
-
-async function listFiles(input: string): Promise<string[]> {
-  const stat = statSync(input, { throwIfNoEntry: false });
-  if (!stat) throw new HelixError('BAD_USER_INPUT', `${input} does not exist`);
-  if (!stat.isDirectory()) return [input];
-  const out: string[] = [];
-  const walk = async (dir: string) => {
-    for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (/\.(json|ndjson|jsonl)$/i.test(e.name)) out.push(full);
-    }
-  };
-  await walk(input);
-  return out;
-}
