@@ -28,7 +28,8 @@ const TYPED = {
   numCodingExons: 'num_coding_exons',
 };
 
-const isEnsemblRow = (r: TableRow) => isEnsemblGeneId(r.values.gene_id ?? '');
+/** v4.1 names the gene (`gene_id`); v4.0 has no gene id column, so its Ensembl rows are known by `ENST` transcripts. */
+const isEnsemblRow = (r: TableRow) => isEnsemblGeneId(r.values.gene_id ?? '') || /^ENST\d/.test(r.values.transcript ?? '');
 const flag = (r: TableRow, column: string) => bool(r.values[column]) === true;
 
 /** The transcript that speaks for the gene: Ensembl canonical+MANE, canonical, MANE; then RefSeq likewise. */
@@ -53,7 +54,17 @@ function constraintFlags(value: string | undefined): string[] {
 }
 
 /**
- * gnomAD v4.1 constraint metrics (one row per transcript, Ensembl and RefSeq). One Annotation per gene from its
+ * The release a v4 table's columns tell, for files renamed without their version: v4.0 has no `gene_id`, v4.1
+ * added it, v4.1.1 added `transcript_version`. The file name, when it carries a version, wins.
+ */
+function releaseFromColumns(columns: string[]): string {
+  if (columns.includes('transcript_version')) return '4.1.1';
+  return columns.includes('gene_id') ? '4.1' : '4.0';
+}
+
+/**
+ * gnomAD v4 constraint metrics, v4.0, v4.1 and v4.1.1 (one row per transcript, Ensembl and RefSeq; columns found
+ * by name, so releases that add, drop or reorder columns read alike). One Annotation per gene from its
  * canonical/MANE transcript; the other transcripts are counted (`transcriptCount`, `transcripts[]`).
  * Record = one row.
  */
@@ -62,6 +73,7 @@ export function readGnomadV4Constraint(file: string, opts: BioReadOptions = {}):
     source: 'gnomad',
     delimiter: '\t',
     defaultVersion: '4.1',
+    versionFromColumns: releaseFromColumns,
     groupKey: (row) => row.values.gene ?? '',
     mapGroup(rows, ctx, f) {
       const symbol = cell(rows[0]!.values.gene);

@@ -11,6 +11,8 @@ export interface GroupedTableFormat {
   headerFromComment?: (text: string) => string[] | undefined;
   preamble?: (text: string, d: SourceDefaults) => void;
   defaultVersion?: string;
+  /** The release told by the header's columns (used when the file name names none), over `defaultVersion`. */
+  versionFromColumns?: (columns: string[]) => string | undefined;
   /** Rows with the same key (consecutive) are one gene. */
   groupKey(row: TableRow): string;
   mapGroup(rows: TableRow[], ctx: AnnotationContext, f: Fragment): void;
@@ -39,7 +41,11 @@ export async function* readGroupedTable(
   };
   const rows = annotationRows(file, fmt, b, defaults);
   for await (const row of rows) {
-    ctx ??= annotationContext(b, opts, defaults);
+    if (!ctx) {
+      const told = fmt.versionFromColumns?.(Object.keys(row.values));
+      if (told) defaults.defaultVersion = told;
+      ctx = annotationContext(b, opts, defaults);
+    }
     const k = fmt.groupKey(row);
     if (group.length && k !== key) {
       close();

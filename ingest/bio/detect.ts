@@ -86,6 +86,19 @@ function isUniprotXml(t: string): boolean {
   return /^<uniprot[\s>]/.test(rest) || (/^<entry[\s>]/.test(rest) && /^<entry[^>]*xmlns="https?:\/\/uniprot\.org\/uniprot"/.test(rest));
 }
 
+/**
+ * gnomAD constraint tables by their columns, in any order: v4.x names metrics with dots (`lof.pLI`,
+ * `lof.oe_ci.upper`) per transcript; v2.1.1 and the varfish/annonars re-exports use underscores (`oe_lof_upper`,
+ * `pLI`) per gene. Releases add, drop and reorder columns (v4.0 has no `gene_id`), so no position is assumed.
+ */
+function gnomadConstraintFormat(header: string): BioFormat | undefined {
+  const columns = new Set(header.split('\t').map((c) => c.trim()));
+  const names = (...c: string[]) => c.some((x) => columns.has(x));
+  if (names('gene') && names('transcript') && names('lof.pLI', 'lof.oe_ci.upper', 'lof.oe')) return 'gnomad-v4-constraint';
+  if (names('gene', 'gene_symbol', 'ensembl_gene_id') && names('oe_lof_upper') && names('pLI', 'oe_lof', 'lof_z')) return 'gnomad-varfish';
+  return undefined;
+}
+
 function tableFormat(lines: string[]): BioFormat | undefined {
   const first = lines[0] ?? '';
   const header = lines.find((l) => !l.startsWith('#')) ?? '';
@@ -93,9 +106,8 @@ function tableFormat(lines: string[]): BioFormat | undefined {
   if (/^hgnc_id\tsymbol\t/.test(first) || (/(^|\t)HGNC ID(\t|$)/.test(first) && /(^|\t)Approved symbol(\t|$)/.test(first))) return 'hgnc-tsv';
   if (/^HGNC_ID\tSTATUS\tWITHDRAWN_SYMBOL/.test(first)) return 'hgnc-withdrawn';
   if (/(^|\t)Gene stable ID(\t|$)/.test(first)) return 'ensembl-biomart';
-  if (/^gene\tgene_id\ttranscript\t/.test(first) && /lof\.(oe_ci\.upper|pLI)/.test(first)) return 'gnomad-v4-constraint';
-  if (/^ensembl_gene_id\tentrez_id\tgene_symbol\t/.test(first)) return 'gnomad-varfish';
-  if (/^gene\ttranscript\t/.test(first) && /\toe_lof_upper\t/.test(first)) return 'gnomad-varfish';
+  const gnomad = gnomadConstraintFormat(first);
+  if (gnomad) return gnomad;
   if (/^#\s*Format:\s*entrez-gene-id/i.test(first) || /^ncbi_gene_id\tgene_symbol\thpo_id/.test(first)) return 'hpo-genes-to-phenotype';
   if (/^"?STRING_id"?,"?cluster_index"?/.test(first)) return 'string-clusters';
   if (/^Gene_name\tEnsembl_gene\t/.test(first)) return 'dbnsfp-genes';

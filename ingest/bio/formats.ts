@@ -15,7 +15,7 @@ export const BIO_FORMATS = {
   'uniprot-tsv': { kind: 'proteins', rank: 1, title: 'UniProtKB TSV (rest.uniprot.org format=tsv, any fields; legacy tab format)' },
   'uniprot-xml': { kind: 'proteins', rank: 1, title: 'UniProtKB XML (rest.uniprot.org format=xml, release files), streamed' },
   fasta: { kind: 'proteins', rank: 0, title: 'protein FASTA (UniProt, NCBI, GenomeAMR headers)' },
-  'gnomad-v4-constraint': { kind: 'annotations', rank: 0, title: 'gnomAD v4.1 constraint metrics (per transcript)' },
+  'gnomad-v4-constraint': { kind: 'annotations', rank: 0, title: 'gnomAD v4 constraint metrics (v4.0, v4.1, v4.1.1; per transcript)' },
   'gnomad-varfish': { kind: 'annotations', rank: 0, title: 'gnomAD constraint per gene, varfish/annonars re-export' },
   'gtex-jsonl': { kind: 'annotations', rank: 0, title: 'GTEx TPM per tissue, varfish/annonars JSONL' },
   'clinvar-vcv-jsonl': { kind: 'annotations', rank: 0, title: 'ClinVar VCV records JSONL' },

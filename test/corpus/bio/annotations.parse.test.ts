@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readClinvarGeneReport, readClinvarVariants } from '../../../ingest/annotations/clinvar.js';
 import { readClingenCuration, readDbnsfpGenes, readStringClusters } from '../../../ingest/annotations/gene-tables.js';
 import { readGnomadV4Constraint } from '../../../ingest/annotations/gnomad-v4.js';
+import { detectBioFormat } from '../../../ingest/bio/detect.js';
 import { readGnomadVarfish } from '../../../ingest/annotations/gnomad-varfish.js';
 import { readGtexJsonl } from '../../../ingest/annotations/gtex.js';
 import { readHpoGenesToPhenotype } from '../../../ingest/annotations/hpo.js';
@@ -18,6 +21,7 @@ const tsv = (file: string) => {
   const [header, ...rows] = lines(file).filter((l) => !l.startsWith('#')).map((l) => l.split('\t'));
   return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
 };
+const num = (s: string | undefined) => (s === undefined || s === 'NA' ? undefined : Number(s));
 const errors = (c: Awaited<ReturnType<typeof collect>>) => c.issues.filter((i) => i.severity === 'error');
 
 describe('gnomAD (bio/annotations/gnomad)', () => {
@@ -31,6 +35,25 @@ describe('gnomAD (bio/annotations/gnomad)', () => {
     const tp53 = nodeByUrn(c, `urn:annotation:urn:gene:ensembl:${canonical.gene_id}:gnomad:4.1`);
     expect(tp53.props).toMatchObject({ transcript: canonical.transcript, pli: Number(canonical['lof.pLI']), loeuf: Number(canonical['lof.oe_ci.upper']) });
     expect(tp53.props.transcriptCount).toBe(rows.filter((r) => r.gene === 'TP53').length);
+    expect(errors(c)).toEqual([]);
+  });
+
+  it('the same real rows in the v4.0 shape (no gene_id, no canonical): one Annotation per gene, its Ensembl MANE transcript', async () => {
+    const rows = tsv(ann('gnomad', 'scout__gnomad.v4.1.constraint_metrics_reduced.tsv'));
+    const columns = Object.keys(rows[0]!).filter((c) => c !== 'gene_id' && c !== 'canonical');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'helix-gnomad40-'));
+    const file = path.join(dir, 'gnomad.v4.0.constraint_metrics.tsv');
+    writeFileSync(file, [columns.join('\t'), ...rows.map((r) => columns.map((c) => r[c]).join('\t'))].join('\n') + '\n');
+    expect(detectBioFormat(file, readFileSync(file))?.format).toBe('gnomad-v4-constraint');
+    const c = await collect(readGnomadV4Constraint(file));
+    const genes = new Set(rows.map((r) => r.gene));
+    expect(withLabel(c, 'Annotation')).toHaveLength(genes.size);
+    for (const gene of genes) {
+      const mane = rows.find((r) => r.gene === gene && r.transcript!.startsWith('ENST') && r.mane_select === 'true');
+      if (!mane) continue;
+      const a = withLabel(c, 'Annotation').find((n) => n.props.geneUrn === `urn:gene:symbol:9606:${gene}`)!;
+      expect(a.props).toMatchObject({ version: '4.0', transcript: mane.transcript, loeuf: num(mane['lof.oe_ci.upper']) });
+    }
     expect(errors(c)).toEqual([]);
   });
 

@@ -27,6 +27,7 @@ const EXPECTED: Record<string, string | undefined> = {
   'proteins/uniprot_legacy.tab': 'uniprot-tsv',
   'proteins/uniprot_entries.xml': 'uniprot-xml',
   'annotations/gnomad.v4.1.constraint_metrics.sample.tsv': 'gnomad-v4-constraint',
+  'annotations/gnomad.v4.0.constraint_metrics.sample.tsv': 'gnomad-v4-constraint',
   'annotations/gnomad_constraints_v2.1.tsv': 'gnomad-varfish',
   'annotations/gnomad.v2.1.1.lof_metrics.by_gene.sample.txt': 'gnomad-varfish',
   'annotations/gtex_genes_tpm.jsonl': 'gtex-jsonl',
