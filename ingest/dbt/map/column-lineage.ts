@@ -23,6 +23,19 @@ export function mapColumnLineage(ctx: MapContext): void {
       preserveLineage(ctx, capsule.urn);
       continue;
     }
+    if (isPythonModel(model)) {
+      // Python models (dbt ≥ 1.3) have no SQL to parse: say so once, rather than a false SQL_PARSE_FAILED.
+      ctx.g.count('pythonModels');
+      ctx.g.issue({
+        severity: 'info',
+        code: 'COLUMN_LINEAGE_NOT_SQL',
+        message: `column lineage of ${model.uniqueId} not derived: it is a Python model`,
+        file: ctx.artifacts.manifestPath,
+        subject: capsule.urn,
+      });
+      preserveLineage(ctx, capsule.urn);
+      continue;
+    }
     const upstreams = upstreamRelations(ctx, model);
     const result = runDerive(() =>
       derive({
@@ -46,6 +59,12 @@ export function mapColumnLineage(ctx: MapContext): void {
     }
     addLineage(ctx, capsule, upstreams, result);
   }
+}
+
+/** `language: python`, or (a manifest that omits the language) the `def model(dbt, session)` entry point. */
+function isPythonModel(model: DbtResource): boolean {
+  if (typeof model.language === 'string') return model.language.toLowerCase() === 'python';
+  return /^\s*def\s+model\s*\(\s*dbt\s*,/m.test(model.compiledCode ?? '');
 }
 
 function addLineage(

@@ -50,7 +50,9 @@ export function expressionLineage(expr: unknown, ctx: ExpressionContext): Expres
 function bareColumnRef(expr: unknown): AstNode | undefined {
   if (!isNode(expr)) return undefined;
   // `options` carries suffixes such as Postgres `AT TIME ZONE 'UTC'`: then it is an expression.
-  if (expr.type === 'column_ref') return starQualifier(expr) === undefined && !isNode(expr.options) ? expr : undefined;
+  if (expr.type === 'column_ref') {
+    return starQualifier(expr) === undefined && !isNode(expr.options) && columnPath(expr) !== undefined ? expr : undefined;
+  }
   if (expr.type === 'cast' && !Array.isArray(expr.expr)) return bareColumnRef(expr.expr);
   return undefined;
 }
@@ -86,7 +88,12 @@ function walk(node: unknown, ctx: ExpressionContext, acc: Accumulator): void {
 function addColumnRef(ref: AstNode, ctx: ExpressionContext, acc: Accumulator): void {
   if (starQualifier(ref) !== undefined) return; // count(*), count(t.*): no particular column
   const path = columnPath(ref);
-  if (!path) return;
+  if (!path) {
+    // BigQuery's grammar reads `split(x, '.')[OFFSET(0)]` as a column_ref around the call: the call is the value.
+    const inner = isNode(ref.column) ? ref.column.expr : undefined;
+    if (isNode(inner) && inner.type !== 'default' && inner.type !== 'backticks_quote_string') walk(inner, ctx, acc);
+    return;
+  }
   const resolved = ctx.scope.resolve(path);
   if (!resolved) {
     acc.unresolved.push(describe(ref));

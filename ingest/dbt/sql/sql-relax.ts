@@ -1,9 +1,10 @@
 import { applyEdits, closingParen, maskSql, type Edit } from './sql-mask.js';
+import { filterToCaseEdits, subscriptEdits } from './sql-relax-values.js';
 
 /**
  * Lineage-preserving rewrites of syntax that node-sql-parser's grammars reject, tried only after every dialect
  * failed on the original text. Each keeps every column reference that feeds a value and the shape of the select list;
- * what it drops (cast types, FILTER (WHERE ...) conditions, JSON path tails, named-argument names) carries none,
+ * what it drops (cast types, JSON path tails, named-argument names) carries none,
  * except the ordering columns of WITHIN GROUP (ORDER BY ...), which are lost.
  */
 type Rewrite = (sql: string, masked: string, quote: string) => Edit[];
@@ -21,7 +22,7 @@ const REWRITES: Rewrite[] = [
   (_sql, masked) => edits(masked, /\bat\s+time\s+zone\b/gi, () => '||'),
   // `listagg(x) within group (order by y)` → `listagg(x)`: some grammars take no OVER on these aggregates either.
   (_sql, masked) => clauseEdits(masked, /\s*\bwithin\s+group\s*\(/gi),
-  (_sql, masked) => clauseEdits(masked, /\s*\bfilter\s*\(\s*where\b/gi),
+  (sql, masked) => filterToCaseEdits(sql, masked),
   // flatten(input => x, outer => true) → flatten(x, true)
   (_sql, masked) => edits(masked, /\b[A-Za-z_]\w*\s*=>\s*/g, () => ''),
   // $$text$$ → 'text'
@@ -29,6 +30,8 @@ const REWRITES: Rewrite[] = [
     edits(masked, /\$\$_*\$\$/g, (m) => `'${sql.slice(m.index + 2, m.index + m[0].length - 2).replace(/'/g, "''")}'`),
   (_sql, masked) => arrayLiteralEdits(masked),
   (_sql, masked) => jsonPathEdits(masked),
+  // After the JSON paths: their `[i]` segments belong to the path, not to a value.
+  (sql, masked) => subscriptEdits(sql, masked),
   // `::type` casts (variant, jsonpath, casts of subqueries, ...) do not change which columns a value comes from.
   (_sql, masked) =>
     edits(masked, /::[A-Za-z_]\w*(?:\s*\([\d\s,]*\))?(?:\s+with(?:out)?\s+time\s+zone)?(?:\[\])?/gi, () => ''),

@@ -80,7 +80,8 @@ describe('syntax the grammars reject, rescued by relaxed rewriting', () => {
       'postgres',
     );
     expect(r.parsed).toBe(true);
-    expect(edgesOf(r, 'card_total')).toEqual(['payments.amount:aggregation']);
+    // The FILTER condition's column feeds the aggregate (it was dropped before: issue #18).
+    expect(edgesOf(r, 'card_total')).toEqual(['payments.amount:aggregation', 'payments.method:aggregation']);
     expect(edgesOf(r, 'paid_year')).toEqual(['payments.paid_at:expression']);
   });
 

@@ -36,9 +36,10 @@ describe('relaxSql', () => {
     expect(relax('select parse_json(x):a.b from t')).toBe('select parse_json(x) from t');
   });
 
-  it('drops WITHIN GROUP and FILTER clauses and named-argument names', () => {
+  it('drops WITHIN GROUP clauses and named-argument names, folds FILTER into the aggregate', () => {
     expect(relax('select listagg(a) within group (order by b) from t')).toBe('select listagg(a) from t');
-    expect(relax('select count(*) filter (where (a > 1)) as n from t')).toBe('select count(*) AS "n" from t');
+    expect(relax('select count(*) filter (where (a > 1)) as n from t')).toBe('select count( case when (a > 1) then 1 end) AS "n" from t');
+    expect(relax('select sum(distinct x) filter (where y) as s from t')).toBe('select sum(distinct case when y then x end) AS "s" from t');
     expect(relax('select * from table(flatten(input => t.x, outer => true))')).toBe('select * from table(flatten(t."x", true))');
   });
 
