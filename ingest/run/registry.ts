@@ -1,7 +1,12 @@
+import { HelixError } from '../../src/errors.js';
+import { ingestRequestProblem } from '../core/identifiers.js';
 import type { IngestRunner } from './types.js';
 
-/** `helix ingest <kind>`: each kind's runner (parse → map → shared writer → report), loaded on demand. */
-export const INGESTERS: Record<string, { describe: string; run: () => Promise<IngestRunner> }> = {
+/**
+ * `helix ingest <kind>`: each kind's runner (parse → map → shared writer → report), loaded on demand. Every runner
+ * refuses a namespace or ingestion id outside their alphabets before it reads or writes anything.
+ */
+export const INGESTERS: Record<string, { describe: string; run: () => Promise<IngestRunner> }> = checked({
   dbt: {
     describe: 'dbt target/ folder or manifest.json (+ catalog, run_results, sources)',
     run: async () => (await import('./dbt.js')).runDbtIngest,
@@ -22,7 +27,22 @@ export const INGESTERS: Record<string, { describe: string; run: () => Promise<In
   prov: { describe: 'W3C PROV-JSON and PROV-N documents, CWLProv included', run: prov('runProvIngest') },
   nextflow: { describe: 'Nextflow trace files and Tower/weblog message folders', run: prov('runNextflowIngest') },
   bio: { describe: 'every bio format in a folder, in dependency order (HGNC first)', run: bio('bio', undefined) },
-};
+});
+
+function checked<T extends Record<string, { describe: string; run: () => Promise<IngestRunner> }>>(entries: T): T {
+  for (const entry of Object.values(entries)) {
+    const load = entry.run;
+    entry.run = async () => {
+      const runner = await load();
+      return async (exec, path, o) => {
+        const problem = ingestRequestProblem(o);
+        if (problem) throw new HelixError('BAD_USER_INPUT', problem);
+        return runner(exec, path, o);
+      };
+    };
+  }
+  return entries;
+}
 
 function bio(kind: string, bioKind: 'genes' | 'proteins' | 'annotations' | 'alignments' | undefined) {
   return async () => (await import('./bio.js')).bioRunner(kind, bioKind);

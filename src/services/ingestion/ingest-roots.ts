@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs';
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { HelixError } from '../../errors.js';
 
@@ -45,6 +46,44 @@ export class IngestRoots {
     }
     if (!this.inside(real)) throw new HelixError('FORBIDDEN', `${requested} is outside the ingest roots`);
     return real;
+  }
+
+  /**
+   * Every file an ingestion of `source` may open must lie inside the roots too, not only `source`: a symlink inside
+   * a root (`roots/evil/manifest.json` → `/etc/passwd`) is refused before anything is read. For a folder that is
+   * everything under it; for a file, the files beside it (dbt reads catalog.json and run_results.json there).
+   * Links are resolved and followed once; a dangling link opens nothing and is ignored.
+   */
+  async checkContents(source: string, limit = 200_000): Promise<void> {
+    const isDir = await readdir(source).then(
+      () => true,
+      () => false,
+    );
+    const seen = new Set<string>();
+    const pending: Array<{ dir: string; recurse: boolean }> = [{ dir: isDir ? source : path.dirname(source), recurse: isDir }];
+    let count = 0;
+    while (pending.length > 0) {
+      const { dir, recurse } = pending.pop()!;
+      if (seen.has(dir)) continue;
+      seen.add(dir);
+      for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+        if (++count > limit) throw new HelixError('BAD_USER_INPUT', `more than ${limit} files under the requested path`);
+        const full = path.join(dir, entry.name);
+        const real = entry.isSymbolicLink() ? await realpath(full).catch(() => undefined) : full;
+        if (real === undefined) continue;
+        if (!this.inside(real)) {
+          throw new HelixError('FORBIDDEN', `${this.relative(full)} links to a file outside the ingest roots`);
+        }
+        if (recurse && (entry.isDirectory() || (entry.isSymbolicLink() && (await readdir(real).then(() => true, () => false))))) {
+          pending.push({ dir: real, recurse: true });
+        }
+      }
+    }
+  }
+
+  private relative(p: string): string {
+    const root = this.roots.find((r) => p.startsWith(r + path.sep));
+    return root ? path.relative(root, p) : path.basename(p);
   }
 
   private inside(p: string): boolean {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
+import { ingestRequestProblem } from '../../../ingest/core/identifiers.js';
 import { INGESTERS } from '../../../ingest/run/registry.js';
 import type { IngestRunOptions } from '../../../ingest/run/types.js';
 import type { Executor } from '../../db/executor.js';
@@ -54,7 +55,10 @@ export class IngestionJobs {
     if (this.closed) throw new HelixError('CONFLICT', 'the server is shutting down: start the ingestion again once it is back');
     const ingester = Object.hasOwn(INGESTERS, req.kind) ? INGESTERS[req.kind] : undefined;
     if (!ingester) throw new HelixError('BAD_USER_INPUT', `unknown ingestion kind '${req.kind}'; known: ${Object.keys(INGESTERS).join(', ')}`);
+    const problem = ingestRequestProblem(req);
+    if (problem) throw new HelixError('BAD_USER_INPUT', problem);
     const source = this.roots.resolve(req.path);
+    await this.roots.checkContents(source);
     const id = req.resume ?? randomUUID();
     const urn = `urn:helix:ingestion:${id}`;
     await this.exec.write(Q['ingest/queue-ingestion'], { urn, id, kind: req.kind, source, namespace: req.namespace ?? null });

@@ -1,8 +1,9 @@
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HelixContext } from '../../../src/app/context.js';
+import { INGESTERS } from '../../../ingest/run/registry.js';
 import { helixEvents } from '../../../src/events/bus.js';
 import { fixturePath } from '../../support/corpus.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';
@@ -88,4 +89,51 @@ describe('startIngestion', () => {
       await closed.close();
     }
   });
+
+  it('refuses a folder holding a symlink to a file outside the roots, before reading or writing anything', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'helix-roots-'));
+    mkdirSync(path.join(root, 'evil'));
+    symlinkSync(fixturePath('dbt', 'v12-shop', 'manifest.json'), path.join(root, 'evil', 'manifest.json'));
+    mkdirSync(path.join(root, 'passwd'));
+    symlinkSync('/etc/passwd', path.join(root, 'passwd', 'hgnc.tsv'));
+    const guarded = await openTestHelix({ HELIX_INGEST_ROOTS: root });
+    try {
+      const before = await countNodes();
+      const client = graphqlClient(guarded);
+      for (const [kind, where] of [['dbt', 'evil'], ['dbt', 'evil/manifest.json'], ['hgnc', 'passwd']]) {
+        const { errors } = await client(START, { input: { kind, path: where } });
+        expect(errors?.map((e) => e.extensions?.code), where).toEqual(['FORBIDDEN']);
+        expect(errors?.[0]?.message, where).toMatch(/outside the ingest roots/);
+      }
+      expect(await countNodes()).toBe(before);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('refuses resume ids that are not ingestion ids and namespaces outside the URN alphabet, creating no record', async () => {
+    const before = await countNodes();
+    expect(await codes({ kind: 'hgnc', path: 'genes', resume: '../../x`"y' })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes({ kind: 'hgnc', path: 'genes', namespace: 'urn:dbt:jaffle_shop' })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes({ kind: 'hgnc', path: 'genes', namespace: 'two words' })).toEqual(['BAD_USER_INPUT']);
+    const { errors } = await raw(START, { input: { kind: 'hgnc', path: 'genes', namespace: 'a:b' } });
+    expect(errors?.[0]?.message).toMatch(/namespace "a:b" is not allowed: use letters, digits/);
+    expect(await countNodes()).toBe(before);
+  });
 });
+
+describe('every ingestion runner (the CLI path too)', () => {
+  it('refuses a bad namespace or resume id before it reads or writes', async () => {
+    const before = await countNodes();
+    const dbt = await INGESTERS.dbt!.run();
+    await expect(dbt(helix.exec, fixturePath('dbt', 'v12-shop'), { namespace: 'urn:dbt:x' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    const hgnc = await INGESTERS.hgnc!.run();
+    await expect(hgnc(helix.exec, path.join(ROOT, 'genes'), { resume: 'not-an-id' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await countNodes()).toBe(before);
+  });
+});
+
+async function countNodes(): Promise<number> {
+  const [row] = await helix.exec.runText('MATCH (n) RETURN count(n) AS n', {}, 'READ');
+  return Number(row!.n);
+}
