@@ -129,6 +129,11 @@ function assemble(
   if (!checkSchemaVersion('manifest', c.manifest.manifest.metadata, files.manifest, issues)) {
     throw new DbtArtifactError(issues[issues.length - 1] as IngestIssue);
   }
+  const nodes = c.manifest.nodesValue;
+  if (!c.manifest.sawNodes || (nodes !== undefined && (nodes === null || typeof nodes !== 'object'))) {
+    const found = c.manifest.sawNodes ? `"nodes" is ${JSON.stringify(nodes)}` : 'it has no "nodes"';
+    throw new DbtArtifactError({ severity: 'error', code: 'DBT_NOT_A_MANIFEST', message: `${files.manifest} is not a dbt manifest: ${found} (an object of nodes, empty for an empty project)`, file: files.manifest });
+  }
   const artifacts: DbtArtifacts = { manifest: c.manifest.manifest, manifestPath: files.manifest, issues };
   if (c.catalog) {
     issues.push(...c.catalog.issues);

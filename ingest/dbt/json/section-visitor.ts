@@ -16,6 +16,8 @@ export interface SectionHandlers {
   /** `key` is the member key, or the index (as a string) when the section is an array. */
   onEntry?(section: string, key: string, value: unknown): void;
   onKey?(section: string, key: string): void;
+  /** Called once per top-level key that has a mode, before its value (so an empty collection is still seen). */
+  onSection?(section: string): void;
 }
 
 /** Consumes one JSON value token by token; `consume` returns true once the value is complete. */
@@ -123,6 +125,7 @@ export class SectionVisitor {
       return;
     }
     const mode = this.handlers.modes[target.section];
+    if (mode !== undefined) this.handlers.onSection?.(target.section);
     const opensContainer = token.name === 'startObject' || token.name === 'startArray';
     if ((mode === 'entries' || mode === 'keys') && opensContainer) {
       this.section = target.section;
@@ -174,6 +177,7 @@ export function visitSections(document: unknown, handlers: SectionHandlers): voi
   for (const [section, value] of Object.entries(document)) {
     const mode = handlers.modes[section];
     if (mode === undefined) continue;
+    handlers.onSection?.(section);
     const container = value !== null && typeof value === 'object';
     if (mode === 'value' || !container) {
       handlers.onValue?.(section, value);

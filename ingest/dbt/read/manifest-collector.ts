@@ -1,3 +1,4 @@
+import { MAX_NESTING, tooDeep } from '../json/nesting.js';
 import type { z } from 'zod';
 import type { IngestIssue } from '../../core/graph.js';
 import type { DbtManifest, DbtResource, ResourceSection } from '../artifacts.js';
@@ -64,6 +65,8 @@ export class ManifestCollector {
     packages: new Set(),
   };
   readonly issues: IngestIssue[] = [];
+  /** `nodes` when it was not a collection (null, a number, ...): reported by the loader. */
+  nodesValue: unknown = undefined;
 
   constructor(private readonly file: string) {}
 
@@ -73,10 +76,19 @@ export class ManifestCollector {
       onValue: (section, value) => this.onValue(section, value),
       onEntry: (section, key, value) => this.onEntry(section, key, value),
       onKey: (section, key) => this.onKey(section, key),
+      onSection: (section) => {
+        if (section === 'nodes') this.sawNodes = true;
+      },
     };
   }
 
+  /** Whether the manifest has a `nodes` collection (empty is fine; missing or null is not a manifest). */
+  sawNodes = false;
+
   private onValue(section: string, value: unknown): void {
+    if (section === 'nodes') this.nodesValue = value;
+    const deep = tooDeep(value);
+    if (deep !== undefined) throw new Error(`${section} is nested deeper than ${MAX_NESTING} levels (at ${deep})`);
     if (section === 'metadata') {
       const parsed = validateEntry(artifactMetadataSchema, value, new Set());
       if (parsed.ok) {
@@ -95,6 +107,10 @@ export class ManifestCollector {
   }
 
   private onEntry(section: string, key: string, value: unknown): void {
+    if (section === 'nodes') this.sawNodes = true;
+    const deep = tooDeep(value);
+    // Thrown, not skipped: the reader turns it into one clear error and nothing of the manifest is written.
+    if (deep !== undefined) throw new Error(`${section}["${key}"] is nested deeper than ${MAX_NESTING} levels (at ${deep})`);
     if (section === 'groups') return this.readGroup(key, value);
     if (section === 'disabled') return this.readDisabled(value);
     const reader = READERS[section as ResourceSection];

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,6 +129,14 @@ describe('every ingestion runner (the CLI path too)', () => {
     await expect(dbt(helix.exec, fixturePath('dbt', 'v12-shop'), { namespace: 'urn:dbt:x' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     const hgnc = await INGESTERS.hgnc!.run();
     await expect(hgnc(helix.exec, path.join(ROOT, 'genes'), { resume: 'not-an-id' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    // A hostile manifest (meta nested 100k deep) is one clear BAD_USER_INPUT, not a stack trace.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'helix-deep-'));
+    const deep = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);
+    const manifest = { metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json', project_name: 'p' }, nodes: { 'model.p.m': { unique_id: 'model.p.m', resource_type: 'model', name: 'm', package_name: 'p' } } };
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest).replace('"package_name":"p"}', `"package_name":"p","meta":${deep}}`));
+    const failure = await dbt(helix.exec, dir, {}).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect((failure as Error).message).toMatch(/nested deeper than 100 levels/);
     expect(await countNodes()).toBe(before);
   });
 });

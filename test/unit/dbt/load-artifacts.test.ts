@@ -104,3 +104,34 @@ describe('loadDbtArtifacts', () => {
     expect(() => dbtArtifactsFromObjects({ manifest: '[]' })).toThrow(DbtArtifactError);
   });
 });
+
+describe('manifests that are not manifests, or hostile ones', () => {
+  const deep = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
+
+  it('refuses meta nested 100k deep with the path, not a stack overflow', async () => {
+    const text = minimalManifest().replace('"nodes":{}', `"nodes":{"model.p.m":{"unique_id":"model.p.m","resource_type":"model","name":"m","package_name":"p","meta":${deep(100_000)}}}`);
+    const error = await loadDbtArtifacts({ path: tempDir({ 'manifest.json': text }) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DbtArtifactError);
+    expect((error as Error).message).toMatch(/nodes\["model\.p\.m"\] is nested deeper than 100 levels \(at meta\.a\.a\.a/);
+    // Deep but sane nesting (dbt meta of a few dozen levels) is read.
+    const ok = minimalManifest().replace('"nodes":{}', `"nodes":{"model.p.m":{"unique_id":"model.p.m","resource_type":"model","name":"m","package_name":"p","meta":${deep(40)}}}`);
+    expect((await loadDbtArtifacts({ path: tempDir({ 'manifest.json': ok }) })).manifest.resources.has('model.p.m')).toBe(true);
+  });
+
+  it.each([
+    ['"nodes": null', (m: Record<string, unknown>) => ({ ...m, nodes: null }), /"nodes" is null/],
+    ['"nodes": 3', (m: Record<string, unknown>) => ({ ...m, nodes: 3 }), /"nodes" is 3/],
+    ['no "nodes"', ({ nodes: _n, ...m }: Record<string, unknown>) => m, /it has no "nodes"/],
+  ])('refuses a manifest with %s', async (_name, change, message) => {
+    const text = JSON.stringify(change(JSON.parse(minimalManifest()) as Record<string, unknown>));
+    const error = await loadDbtArtifacts({ path: tempDir({ 'manifest.json': text }) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DbtArtifactError);
+    expect((error as DbtArtifactError).issue.code).toBe('DBT_NOT_A_MANIFEST');
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('still reads an empty project (nodes: {})', async () => {
+    const a = await loadDbtArtifacts({ path: tempDir({ 'manifest.json': minimalManifest() }) });
+    expect(a.manifest.resources.size).toBe(0);
+  });
+});

@@ -5,7 +5,8 @@ import { issuesWith } from './graph-helpers.js';
 const url = (v: number) => `https://schemas.getdbt.com/dbt/manifest/v${v}.json`;
 
 function manifest(v: number, sections: Record<string, unknown>) {
-  return dbtArtifactsFromObjects({ manifest: { metadata: { dbt_schema_version: url(v), project_name: 'p' }, ...sections } }).manifest;
+  // Every real manifest has `nodes` (a manifest without it is refused); sections given here replace it.
+  return dbtArtifactsFromObjects({ manifest: { metadata: { dbt_schema_version: url(v), project_name: 'p' }, nodes: {}, ...sections } }).manifest;
 }
 
 const base = { resource_type: 'model', package_name: 'p', original_file_path: 'models/a.sql', path: 'a.sql' };
