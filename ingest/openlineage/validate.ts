@@ -1,3 +1,4 @@
+import { eventLimitErrors } from './limits.js';
 import { loadFacetSchemas, type FacetContainer, type FacetSchemaSet } from './facet-schemas.js';
 import { parseTime } from '../provenance-common/time.js';
 import { isObject, isUuid } from '../provenance-common/values.js';
@@ -45,6 +46,9 @@ export function validateOpenLineageEvent(event: unknown, opts: ValidateOptions =
   if (!isObject(event)) {
     return { ok: false, kind, errors: ['event must be a JSON object'], warnings };
   }
+  // Sizes and depth first: nothing below walks an event that could overflow the stack or an index key.
+  const limits = eventLimitErrors(event);
+  if (limits.length > 0) return { ok: false, kind, errors: limits, warnings };
 
   checkEventTime(event.eventTime, errors, warnings);
   if (kind === 'RunEvent') {

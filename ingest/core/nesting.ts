@@ -1,6 +1,7 @@
 /**
- * Values nested deeper than this are refused: real dbt artifacts stay under ~20 levels, while the recursive code
- * downstream (normalising, hashing, sorting keys) would overflow the stack on a hostile 100k-level `meta`.
+ * The default depth beyond which a document's values are refused: real dbt artifacts stay under ~20 levels, while
+ * the recursive code downstream (normalising, hashing, sorting keys) would overflow the stack on a hostile
+ * 100k-level `meta`. Sources with deeper legitimate values (OpenLineage plan facets) pass their own limit.
  */
 export const MAX_NESTING = 100;
 
