@@ -21,10 +21,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parsed.data;
 }
 
+/** 32 random bytes, written as base64 (43 characters) or more. */
+export const MIN_PRODUCTION_TOKEN_LENGTH = 43;
+
 export function productionProblems(c: Config): string[] {
   if (c.NODE_ENV !== 'production') return [];
   const problems: string[] = [];
   if (!c.HELIX_AUTH_TOKEN) problems.push('HELIX_AUTH_TOKEN is unset: the API would run without authentication.');
+  else if (c.HELIX_AUTH_TOKEN.length < MIN_PRODUCTION_TOKEN_LENGTH) {
+    // A 2-character token was guessed in 430 requests: production tokens carry at least 32 random bytes.
+    problems.push(`HELIX_AUTH_TOKEN has ${c.HELIX_AUTH_TOKEN.length} characters: use at least ${MIN_PRODUCTION_TOKEN_LENGTH} random ones (openssl rand -hex 32).`);
+  }
   if (!c.NEO4J_URI) problems.push('NEO4J_URI is unset: production needs a managed Neo4j, not the local one.');
   if (c.NEO4J_URI && !c.NEO4J_PASSWORD) problems.push('NEO4J_PASSWORD is unset.');
   if (c.HELIX_CORS_ORIGINS.split(',').some((o) => o.trim() === '*')) {

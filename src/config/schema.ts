@@ -31,6 +31,8 @@ export const configSchema = z.object({
   HELIX_AUTH_TOKEN: z.string().optional(),
   HELIX_CORS_ORIGINS: z.string().default('http://localhost:4000,http://127.0.0.1:4000'),
   HELIX_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Failed authentications an address may make per minute before it is refused (429) for the rest of the minute. */
+  HELIX_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Redis key prefix of the rate limiter: deployments sharing a Redis but not a budget use different ones. */
   HELIX_RATE_LIMIT_KEY_PREFIX: z.string().default('helix:rl'),
   HELIX_MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),

@@ -22,6 +22,19 @@ export function createRateLimiter(helix: HelixContext): RateLimiterAbstract {
   return new RateLimiterMemory(opts);
 }
 
+/**
+ * Failed authentications per address: an address past HELIX_AUTH_FAILURES_PER_MINUTE is refused (429) until the
+ * minute is over, even with the right token, so a token cannot be guessed by volume. Shared through Redis like the
+ * request budget.
+ */
+export function createAuthFailureLimiter(helix: HelixContext): RateLimiterAbstract {
+  const opts = { points: helix.config.HELIX_AUTH_FAILURES_PER_MINUTE, duration: 60, keyPrefix: `${helix.config.HELIX_RATE_LIMIT_KEY_PREFIX}:authfail` };
+  if (helix.cache instanceof RedisCache) {
+    return new RateLimiterRedis({ ...opts, storeClient: helix.cache.client, insuranceLimiter: new RateLimiterMemory(opts) });
+  }
+  return new RateLimiterMemory(opts);
+}
+
 export function clientKey(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
 }

@@ -4,7 +4,7 @@ import type { HelixContext } from '../app/context.js';
 import { createHelixYoga } from '../graphql/yoga.js';
 import { httpDuration, metricsRegistry } from '../observability/metrics.js';
 import { currentTraceId, withSpan } from '../observability/tracing.js';
-import { authorized, clientKey, createRateLimiter } from './guards.js';
+import { authorized, clientKey, createAuthFailureLimiter, createRateLimiter } from './guards.js';
 import { readiness } from './readiness.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void>;
@@ -20,6 +20,7 @@ export interface ExtraRoute {
 export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []): http.Server {
   const yoga = createHelixYoga(helix);
   const limiter = createRateLimiter(helix);
+  const authFailures = createAuthFailureLimiter(helix);
   const allowedOrigins = new Set(helix.config.HELIX_CORS_ORIGINS.split(',').map((o) => o.trim()));
 
   return http.createServer((req, res) => {
@@ -64,14 +65,24 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
     const guarded = route === '/graphql' ? true : extraRoute ? extraRoute.guarded !== false : false;
     if (guarded) {
       const wantsGraphiql = req.method === 'GET' && route === '/graphql' && (req.headers.accept ?? '').includes('text/html');
-      if (!wantsGraphiql && !authorized(req, helix.config.HELIX_AUTH_TOKEN)) {
-        return json(res, 401, { errors: [{ message: 'Missing or invalid bearer token.', extensions: { code: 'UNAUTHENTICATED' } }] });
+      if (!wantsGraphiql && helix.config.HELIX_AUTH_TOKEN) {
+        const blocked = await authFailures.get(clientKey(req));
+        if (blocked && blocked.consumedPoints >= helix.config.HELIX_AUTH_FAILURES_PER_MINUTE) return tooMany(req, res, blocked.msBeforeNext, 'Too many failed authentications.');
+        if (!authorized(req, helix.config.HELIX_AUTH_TOKEN)) {
+          // consume() rejects once the budget is spent: this failure is the one too many.
+          const overBudget = await authFailures.consume(clientKey(req)).then(
+            () => undefined,
+            (r: unknown) => (r instanceof Error ? undefined : (r as { msBeforeNext?: number })),
+          );
+          if (overBudget) return tooMany(req, res, overBudget.msBeforeNext, 'Too many failed authentications.');
+          req.resume();
+          return json(res, 401, { errors: [{ message: 'Missing or invalid bearer token.', extensions: { code: 'UNAUTHENTICATED' } }] });
+        }
       }
       try {
         await limiter.consume(clientKey(req));
-      } catch {
-        res.setHeader('retry-after', '60');
-        return json(res, 429, { errors: [{ message: 'Too many requests.', extensions: { code: 'RATE_LIMITED' } }] });
+      } catch (rejection) {
+        return tooMany(req, res, (rejection as { msBeforeNext?: number }).msBeforeNext, 'Too many requests.');
       }
     }
     if (route === '/graphql') return void (await yoga.handle(req, res, { requestId }));
@@ -82,6 +93,13 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
     }
     return json(res, 404, { error: { code: 'NOT_FOUND', message: `no route ${req.url}` } });
   }
+}
+
+/** 429 with Retry-After; the request body is drained so the client reads the answer instead of a reset socket. */
+function tooMany(req: IncomingMessage, res: ServerResponse, msBeforeNext: number | undefined, message: string): void {
+  req.resume();
+  res.setHeader('retry-after', String(Math.max(1, Math.ceil((msBeforeNext ?? 60_000) / 1000))));
+  json(res, 429, { errors: [{ message, extensions: { code: 'RATE_LIMITED' } }] });
 }
 
 function routeOf(url: string, extra: ExtraRoute[]): string {

@@ -82,4 +82,19 @@ describe('HTTP spine', () => {
     for (let i = 0; i < 4; i++) statuses.push((await secured.gql('{ graphInfo { graphVersion } }', { authorization: 'Bearer letmein' })).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
+
+  it('throttles failed authentications per address, even for the right token once blocked; answers 429 with Retry-After after draining the body', async () => {
+    const secured = await serve({ HELIX_AUTH_TOKEN: 'letmein', HELIX_AUTH_FAILURES_PER_MINUTE: '5', HELIX_RATE_LIMIT_KEY_PREFIX: `helix:test:af:${Date.now()}` });
+    await fetch(`${secured.base}/ready`); // Redis connected, so the budget is kept there from the first failure
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await secured.gql('{ graphInfo { graphVersion } }', { authorization: `Bearer guess${i}` })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    const blocked = await secured.gql('{ graphInfo { graphVersion } }', { authorization: 'Bearer letmein' });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await blocked.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+    // A large body sent with a wrong token still gets its answer (not a reset connection).
+    const big = await fetch(`${secured.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer nope' }, body: JSON.stringify({ query: `{ graphInfo { graphVersion } } # ${'x'.repeat(2_000_000)}` }) });
+    expect(big.status).toBe(429);
+  });
 });

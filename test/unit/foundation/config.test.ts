@@ -32,10 +32,17 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       NEO4J_URI: 'bolt://db:7687',
       NEO4J_PASSWORD: 's3cret',
-      HELIX_AUTH_TOKEN: 'token',
+      // 32 random bytes as hex: production refuses guessable tokens (security review, #12 finding 2).
+      HELIX_AUTH_TOKEN: 'c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2',
       REDIS_URL: 'redis://redis:6379',
       HELIX_CORS_ORIGINS: 'https://bi.example.com',
     });
     expect(c.NODE_ENV).toBe('production');
+  });
+
+  it('refuses a production token shorter than 32 random bytes', () => {
+    const settings = { NODE_ENV: 'production', NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 's3cret', REDIS_URL: 'redis://redis:6379', HELIX_CORS_ORIGINS: 'https://bi.example.com' };
+    expect(() => loadConfig({ ...settings, HELIX_AUTH_TOKEN: 'k7' })).toThrow(/HELIX_AUTH_TOKEN has 2 characters: use at least 43 random ones/);
+    expect(() => loadConfig({ ...settings, HELIX_AUTH_TOKEN: 'x'.repeat(43) })).not.toThrow();
   });
 });
