@@ -29,6 +29,8 @@ export const configSchema = z.object({
    */
   HELIX_GRAPH_VERSION_STALENESS_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   HELIX_AUTH_TOKEN: z.string().optional(),
+  /** Bearer token for /metrics (a scraper's own); without it /metrics takes HELIX_AUTH_TOKEN when that is set. */
+  HELIX_METRICS_TOKEN: z.string().optional(),
   HELIX_CORS_ORIGINS: z.string().default('http://localhost:4000,http://127.0.0.1:4000'),
   HELIX_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Failed authentications an address may make per minute before it is refused (429) for the rest of the minute. */

@@ -2,7 +2,7 @@ import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import type { HelixContext } from '../app/context.js';
-import { graphqlDuration } from '../observability/metrics.js';
+import { graphqlDuration, operationLabel } from '../observability/metrics.js';
 import { createGraphQLContext, type GraphQLContext } from './context.js';
 import { closedErrorCodes } from './error-codes-plugin.js';
 import { maskError } from './mask-error.js';
@@ -46,7 +46,7 @@ function operationTimer(): Plugin {
   return {
         onExecute({ args }: { args: ExecutionArgs }) {
           const started = performance.now();
-          const op = args.operationName ?? 'anonymous';
+          const op = operationLabel(args.operationName);
           const type = args.document.definitions.find((d) => d.kind === 'OperationDefinition');
           return {
             onExecuteDone({ result }: { result: ExecutionResult | AsyncIterable<unknown> }) {

@@ -58,6 +58,12 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
       return json(res, r.status === 'unavailable' ? 503 : 200, r);
     }
     if (route === '/metrics') {
+      // Metrics describe the service's traffic: behind a token whenever the API has one (HELIX_METRICS_TOKEN lets
+      // a Prometheus scraper hold a key of its own).
+      const metricsToken = helix.config.HELIX_METRICS_TOKEN ?? helix.config.HELIX_AUTH_TOKEN;
+      if (metricsToken && !authorized(req, metricsToken)) {
+        return json(res, 401, { errors: [{ message: 'Missing or invalid bearer token.', extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
       res.writeHead(200, { 'content-type': metricsRegistry.contentType });
       return void res.end(await metricsRegistry.metrics());
     }

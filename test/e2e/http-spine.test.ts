@@ -97,4 +97,18 @@ describe('HTTP spine', () => {
     const big = await fetch(`${secured.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer nope' }, body: JSON.stringify({ query: `{ graphInfo { graphVersion } } # ${'x'.repeat(2_000_000)}` }) });
     expect(big.status).toBe(429);
   });
+
+  it('bounds the operation-name labels of /metrics and serves /metrics only with a token when one is configured', async () => {
+    const secured = await serve({ HELIX_AUTH_TOKEN: 'letmein', HELIX_METRICS_TOKEN: 'scraper', HELIX_RATE_LIMIT_KEY_PREFIX: `helix:test:m:${Date.now()}` });
+    const auth = { authorization: 'Bearer letmein' };
+    for (let i = 0; i < 5; i++) {
+      const name = `Q${i}_${'x'.repeat(5000)}`;
+      await fetch(`${secured.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query: `query ${name} { graphInfo { graphVersion } }`, operationName: name }) });
+    }
+    expect((await fetch(`${secured.base}/metrics`)).status).toBe(401);
+    expect((await fetch(`${secured.base}/metrics`, { headers: auth })).status).toBe(401);
+    const metrics = await (await fetch(`${secured.base}/metrics`, { headers: { authorization: 'Bearer scraper' } })).text();
+    expect(metrics).not.toContain('x'.repeat(100));
+    expect(metrics).toMatch(/helix_graphql_operation_duration_seconds_count\{operation="other"/);
+  });
 });
