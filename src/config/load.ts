@@ -21,6 +21,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parsed.data;
 }
 
+/** Whether a schema-disclosing feature is on: its explicit setting, else on everywhere but production. */
+export function exposes(c: Config, setting: boolean | undefined): boolean {
+  return setting ?? c.NODE_ENV !== 'production';
+}
+
 /** 32 random bytes, written as base64 (43 characters) or more. */
 export const MIN_PRODUCTION_TOKEN_LENGTH = 43;
 

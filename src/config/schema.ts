@@ -3,6 +3,8 @@ import { z } from 'zod';
 const bool = z
   .union([z.boolean(), z.string()])
   .transform((v) => (typeof v === 'boolean' ? v : ['1', 'true', 'yes', 'on'].includes(v.toLowerCase())));
+/** A switch whose default depends on NODE_ENV (see `exposes` in load.ts): unset stays undefined. */
+const optionalBool = bool.optional();
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -29,6 +31,14 @@ export const configSchema = z.object({
    */
   HELIX_GRAPH_VERSION_STALENESS_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   HELIX_AUTH_TOKEN: z.string().optional(),
+  /** GraphiQL at GET /graphql; default on, off in production. */
+  HELIX_GRAPHIQL: optionalBool,
+  /** Schema introspection; default on, off in production (BI tools that need it turn it on explicitly). */
+  HELIX_INTROSPECTION: optionalBool,
+  /** "Did you mean …?" hints in errors; default on, off in production. */
+  HELIX_FIELD_SUGGESTIONS: optionalBool,
+  /** Largest request body on /graphql (413 above). */
+  HELIX_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Bearer token for /metrics (a scraper's own); without it /metrics takes HELIX_AUTH_TOKEN when that is set. */
   HELIX_METRICS_TOKEN: z.string().optional(),
   HELIX_CORS_ORIGINS: z.string().default('http://localhost:4000,http://127.0.0.1:4000'),

@@ -5,6 +5,8 @@ import type { HelixContext } from '../app/context.js';
 import { graphqlDuration, operationLabel } from '../observability/metrics.js';
 import { createGraphQLContext, type GraphQLContext } from './context.js';
 import { closedErrorCodes } from './error-codes-plugin.js';
+import { disableIntrospection, hideSuggestions } from './plugins/schema-disclosure.js';
+import { exposes } from '../config/load.js';
 import { maskError } from './mask-error.js';
 import { lineageCostLimit } from './resolvers/lineage-cost.js';
 import { lineageResponseCache } from './resolvers/lineage-response-cache.js';
@@ -24,7 +26,7 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
   return createYoga<{ requestId?: string }, GraphQLContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
-    graphiql: { title: 'Helix GraphQL' },
+    graphiql: exposes(helix.config, helix.config.HELIX_GRAPHIQL) ? { title: 'Helix GraphQL' } : false,
     landingPage: false,
     logging: false,
     maskedErrors: {
@@ -37,6 +39,8 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
       lineageCostLimit(helix.config.HELIX_MAX_QUERY_COST),
       lineageResponseCache(helix),
       closedErrorCodes(),
+      ...(exposes(helix.config, helix.config.HELIX_INTROSPECTION) ? [] : [disableIntrospection()]),
+      ...(exposes(helix.config, helix.config.HELIX_FIELD_SUGGESTIONS) ? [] : [hideSuggestions()]),
     ],
   });
 }

@@ -55,7 +55,10 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
     if (route === '/health') return json(res, 200, { status: 'ok' });
     if (route === '/ready') {
       const r = await readiness(helix);
-      return json(res, r.status === 'unavailable' ? 503 : 200, r);
+      // Load balancers need the status only; the Neo4j version and errors are for callers holding the token.
+      const detailed = !helix.config.HELIX_AUTH_TOKEN || authorized(req, helix.config.HELIX_AUTH_TOKEN);
+      const body = detailed ? r : { status: r.status, neo4j: { ok: r.neo4j.ok }, cache: { ok: r.cache.ok } };
+      return json(res, r.status === 'unavailable' ? 503 : 200, body);
     }
     if (route === '/metrics') {
       // Metrics describe the service's traffic: behind a token whenever the API has one (HELIX_METRICS_TOKEN lets
@@ -91,7 +94,16 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
         return tooMany(req, res, (rejection as { msBeforeNext?: number }).msBeforeNext, 'Too many requests.');
       }
     }
-    if (route === '/graphql') return void (await yoga.handle(req, res, { requestId }));
+    if (route === '/graphql') {
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > helix.config.HELIX_MAX_BODY_BYTES) return tooLarge(req, res, helix.config.HELIX_MAX_BODY_BYTES);
+      if (req.method === 'POST' && req.headers['content-length'] === undefined) {
+        // A chunked body could not be bounded before Yoga parses it whole: GraphQL requests declare their length.
+        req.resume();
+        return json(res, 411, { errors: [{ message: 'send the request with a Content-Length header', extensions: { code: 'BAD_USER_INPUT' } }] });
+      }
+      return void (await yoga.handle(req, res, { requestId }));
+    }
     if (extraRoute) return extraRoute.handler(req, res, requestId);
     if (route === '/') {
       res.writeHead(302, { location: '/graphql' });
@@ -99,6 +111,12 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
     }
     return json(res, 404, { error: { code: 'NOT_FOUND', message: `no route ${req.url}` } });
   }
+}
+
+/** 413 before the body is parsed; the body is drained so the client reads the answer. */
+function tooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  req.resume();
+  json(res, 413, { errors: [{ message: `request body larger than ${limit} bytes (HELIX_MAX_BODY_BYTES)`, extensions: { code: 'BAD_USER_INPUT' } }] });
 }
 
 /** 429 with Retry-After; the request body is drained so the client reads the answer instead of a reset socket. */

@@ -111,4 +111,28 @@ describe('HTTP spine', () => {
     expect(metrics).not.toContain('x'.repeat(100));
     expect(metrics).toMatch(/helix_graphql_operation_duration_seconds_count\{operation="other"/);
   });
+
+  it('production defaults: no GraphiQL, no introspection, no suggestions, bounded bodies, /ready without details for anonymous callers', async () => {
+    const prod = await serve({ NODE_ENV: 'test', HELIX_GRAPHIQL: 'false', HELIX_INTROSPECTION: 'false', HELIX_FIELD_SUGGESTIONS: 'false', HELIX_AUTH_TOKEN: 'letmein', HELIX_RATE_LIMIT_KEY_PREFIX: `helix:test:p:${Date.now()}` });
+    const auth = { authorization: 'Bearer letmein' };
+    const page = await fetch(`${prod.base}/graphql`, { headers: { accept: 'text/html', ...auth } });
+    expect(await page.text()).not.toMatch(/graphiql/i);
+    const introspection = await (await prod.gql('{ __schema { types { name } } }', auth)).json();
+    expect(introspection.data ?? null).toBeNull();
+    expect(introspection.errors[0].message).toMatch(/introspection/i);
+    const typo = await (await prod.gql('{ graphInf { graphVersion } }', auth)).json();
+    expect(typo.errors[0].message).not.toMatch(/Did you mean/);
+    const badEnum = await (
+      await fetch(`${prod.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query: 'query($d: LineageDirection!) { lineage(urn: "x", direction: $d) { root { urn } } }', variables: { d: 'UPSTREAMS' } }) })
+    ).json();
+    expect(JSON.stringify(badEnum.errors)).not.toMatch(/Did you mean|UPSTREAM"/);
+    const huge = await fetch(`${prod.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query: `{ graphInfo { graphVersion } } # ${'x'.repeat(2 * 1024 * 1024)}` }) });
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).errors[0].message).toMatch(/HELIX_MAX_BODY_BYTES/);
+    const anonymousReady = await (await fetch(`${prod.base}/ready`)).json();
+    expect(anonymousReady).toEqual({ status: 'ready', neo4j: { ok: true }, cache: { ok: true } });
+    expect((await (await fetch(`${prod.base}/ready`, { headers: auth })).json()).neo4j.version).toMatch(/^5\./);
+    // Development keeps the conveniences.
+    expect((await (await main.gql('{ __schema { queryType { name } } }')).json()).data.__schema.queryType.name).toBe('Query');
+  });
 });

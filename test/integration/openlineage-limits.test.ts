@@ -73,4 +73,11 @@ describe('POST /api/v1/lineage refuses what it cannot store, with reasons and wi
     expect(await count('Run')).toBe(400);
     expect(await count('Job')).toBe(400);
   });
+
+  it('a body over 10 MB: 413 with a clear message, nothing written', async () => {
+    const res = await fetch(`${base}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([event({ padding: 'x'.repeat(11 * 1024 * 1024) })]) });
+    expect(res.status).toBe(413);
+    expect((await res.json()).message).toMatch(/larger than 10485760 bytes: send fewer events per request/);
+    expect(await count('Node')).toBe(0);
+  });
 });

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ingestOpenLineage } from '../../../ingest/run/openlineage.js';
 import type { HelixContext } from '../../app/context.js';
 import { HelixError } from '../../errors.js';
-import { readBody } from '../read-body.js';
+import { BodyTooLargeError, readBody } from '../read-body.js';
 import { json, type ExtraRoute } from '../server.js';
 
 /**
@@ -19,6 +19,7 @@ export function openLineageRoute(helix: HelixContext): ExtraRoute {
       try {
         body = JSON.parse(await readBody(req));
       } catch (error) {
+        if (error instanceof BodyTooLargeError) return json(res, 413, { code: 413, message: `${error.message}: send fewer events per request` });
         const message = error instanceof HelixError ? error.message : `body is not JSON: ${(error as Error).message}`;
         return json(res, 400, { code: 400, message });
       }
