@@ -19,10 +19,10 @@ export function sqlLineageWorkerCount(max = 8): number {
  * come back as JSON text in input order, whatever worker finished first, so the caller stays deterministic.
  * The workers live for one call: an ingestion is rare and long next to their start-up (~0.2 s).
  */
-export async function deriveOnWorkers(inputs: ColumnLineageInput[], workers = sqlLineageWorkerCount()): Promise<string[]> {
+export async function deriveOnWorkers(inputs: ColumnLineageInput[], workers = sqlLineageWorkerCount(), chunk = CHUNK): Promise<string[]> {
   const results: string[] = new Array(inputs.length);
   const chunks: Array<{ id: number; start: number; inputs: ColumnLineageInput[] }> = [];
-  for (let start = 0; start < inputs.length; start += CHUNK) chunks.push({ id: chunks.length, start, inputs: inputs.slice(start, start + CHUNK) });
+  for (let start = 0; start < inputs.length; start += chunk) chunks.push({ id: chunks.length, start, inputs: inputs.slice(start, start + chunk) });
   const pool = Array.from({ length: Math.min(workers, chunks.length) }, () => startWorker());
   try {
     let next = 0;
