@@ -1,11 +1,12 @@
-// Rows whose endpoints are missing match nothing and are not written; `written` lists the indexes of the others.
-// Plain MATCHes bind both endpoints (twice as fast as OPTIONAL MATCHes); the MERGE runs in a subquery so that it
-// is planned with both endpoints bound (Expand(Into)), never as a scan of all relationships.
+// Rows whose endpoints are missing are not written; their indexes come back in `missing`.
 UNWIND $rows AS row
-MATCH (a:Node {urn: row.from})
-MATCH (b:Node {urn: row.to})
+OPTIONAL MATCH (a:Node {urn: row.from})
+OPTIONAL MATCH (b:Node {urn: row.to})
+WITH row, a, b
 CALL (row, a, b) {
+  WITH row, a, b WHERE a IS NOT NULL AND b IS NOT NULL
   MERGE (a)-[r:$(row.type)]->(b)
   SET r = row.props, r.contentHash = row.hash, r.ingestScope = $scope
+  RETURN count(r) AS n
 }
-RETURN collect(row.i) AS written
+RETURN sum(n) AS written, [x IN collect(CASE WHEN a IS NULL OR b IS NULL THEN row.i END) WHERE x IS NOT NULL] AS missing

@@ -201,8 +201,7 @@ async function writeEdgeBatch(
   const missingIdx = new Set<number>();
   if (changed.length > 0) {
     const [res] = await exec.write(Q['ingest/upsert-edges'], { rows: changed, scope: o.scope }, ctx);
-    const written = new Set(((res?.written as number[] | undefined) ?? []).map(Number));
-    for (const e of changed) if (!written.has(e.i)) missingIdx.add(e.i);
+    for (const i of (res?.missing as number[] | undefined) ?? []) missingIdx.add(Number(i));
   }
   const missing = local.filter((e) => missingIdx.has(e.i));
   for (const e of local) {
