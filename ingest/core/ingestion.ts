@@ -26,6 +26,8 @@ export interface IngestionReport {
   stats: Record<string, number>;
   timingsMs: Record<string, number>;
   error?: string;
+  /** Set when the inputs had been ingested before and the graph still held that result: the earlier ingestion's id. */
+  unchangedSince?: string;
 }
 
 /** An (:Ingestion) node that records progress, checkpoints and the final report of one ingestion. */

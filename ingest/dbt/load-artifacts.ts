@@ -34,7 +34,7 @@ const TARGET_FILES = {
  * become issues; an unusable manifest rejects with DbtArtifactError (ingesting nothing beats deleting everything).
  */
 export async function loadDbtArtifacts(input: LoadDbtArtifactsInput): Promise<DbtArtifacts> {
-  const files = resolveFiles(input);
+  const files = resolveDbtArtifactFiles(input);
   const issues: IngestIssue[] = [...files.issues];
   const manifest = new ManifestCollector(files.manifest);
   const catalog = files.catalog ? new CatalogCollector(files.catalog) : undefined;
@@ -192,7 +192,7 @@ async function readFile(file: string, handlers: SectionHandlers, issues: IngestI
   }
 }
 
-interface ResolvedFiles {
+export interface ResolvedFiles {
   manifest: string;
   catalog?: string | undefined;
   runResults?: string | undefined;
@@ -200,7 +200,8 @@ interface ResolvedFiles {
   issues: IngestIssue[];
 }
 
-function resolveFiles(input: LoadDbtArtifactsInput): ResolvedFiles {
+/** The artifact files an ingestion of `input` reads (throws DbtArtifactError when there is no manifest). */
+export function resolveDbtArtifactFiles(input: LoadDbtArtifactsInput): ResolvedFiles {
   const issues: IngestIssue[] = [];
   const isDir = existsSync(input.path) && statSync(input.path).isDirectory();
   const manifest = isDir ? path.join(input.path, TARGET_FILES.manifest) : input.path;

@@ -1,7 +1,7 @@
 import type { DbtArtifacts } from './artifacts.js';
 import { mapCapsules } from './map/capsules.js';
 import { mapDomainAndProduct, mapTags } from './map/classification.js';
-import { mapColumnLineage } from './map/column-lineage.js';
+import { columnLineageInputs, mapColumnLineage } from './map/column-lineage.js';
 import { mapColumns } from './map/columns.js';
 import type { MapContext } from './map/context.js';
 import { GraphBuilder } from './map/graph-builder.js';
@@ -11,6 +11,7 @@ import type { DbtMapped, MapDbtOptions } from './map/options.js';
 import { mapGroupMembership, mapGroups, mapOwners } from './map/ownership.js';
 import { mapResults } from './map/results.js';
 import { mapTests } from './map/tests.js';
+import type { ColumnLineageInput } from './sql/types.js';
 
 export type { DbtMapped, DomainSource, MapDbtOptions } from './map/options.js';
 
@@ -19,6 +20,25 @@ export type { DbtMapped, DomainSource, MapDbtOptions } from './map/options.js';
  * Reading issues of the artifacts are included in the returned issues.
  */
 export function mapDbtArtifacts(artifacts: DbtArtifacts, options: MapDbtOptions = {}): DbtMapped {
+  const ctx = mapUpToColumnLineage(artifacts, options);
+  return mapFromColumnLineage(ctx);
+}
+
+/**
+ * The same mapping, with the column lineage inputs handed to `prepare` first (see columnLineageInputs) so that
+ * they can be derived in parallel before the mapping, which stays sequential and deterministic, asks for them.
+ */
+export async function mapDbtArtifactsPrepared(
+  artifacts: DbtArtifacts,
+  options: MapDbtOptions,
+  prepare: (inputs: ColumnLineageInput[]) => Promise<void>,
+): Promise<DbtMapped> {
+  const ctx = mapUpToColumnLineage(artifacts, options);
+  if (options.deriveColumnLineage) await prepare(columnLineageInputs(ctx));
+  return mapFromColumnLineage(ctx);
+}
+
+function mapUpToColumnLineage(artifacts: DbtArtifacts, options: MapDbtOptions): MapContext {
   const g = new GraphBuilder();
   for (const issue of artifacts.issues) g.issue(issue);
   const namespace = resolveNamespace(artifacts.manifest, options.namespace, artifacts.manifestPath, g.issues);
@@ -47,8 +67,11 @@ export function mapDbtArtifacts(artifacts: DbtArtifacts, options: MapDbtOptions 
   mapColumns(ctx);
   mapTableLineage(ctx);
   mapTests(ctx);
+  return ctx;
+}
+
+function mapFromColumnLineage(ctx: MapContext): DbtMapped {
   mapColumnLineage(ctx);
   const invocationIds = mapResults(ctx);
-
-  return { ...g.build(), namespace, invocationIds };
+  return { ...ctx.g.build(), namespace: ctx.namespace, invocationIds };
 }

@@ -5,29 +5,36 @@ import { emptyReport, mergeReports } from '../core/write-report.js';
 import { splitInvocations } from './split-invocations.js';
 import { writeGraph } from '../core/writer.js';
 import { DbtArtifactError, loadDbtArtifacts } from '../dbt/load-artifacts.js';
-import { mapDbtArtifacts } from '../dbt/map-dbt.js';
+import { mapDbtArtifactsPrepared } from '../dbt/map-dbt.js';
 import { resolveNamespace } from '../dbt/map/namespace.js';
 import type { IngestIssue } from '../core/graph.js';
 import { SqlLineageMemo } from './sql-lineage-memo.js';
 import { deriveColumnLineage } from '../dbt/sql/column-lineage.js';
-import type { IngestRunner } from './types.js';
+import type { IngestRunOptions, IngestRunner } from './types.js';
+import { artifactsDigest, digestScopes, findUnchanged, recordInput, type UnchangedIngestion } from './unchanged-artifacts.js';
+import type { Executor } from '../../src/db/executor.js';
 
 /** `helix ingest dbt <target-dir | manifest.json>`: a snapshot of one dbt project, scoped by its namespace. */
 export const runDbtIngest: IngestRunner = async (exec, path, o) =>
   withSpan('ingest dbt', { 'helix.source': path }, async () => {
     const began = performance.now();
-    const artifacts = await loadDbtArtifacts({ path, catalog: o.catalog, runResults: o.runResults, sources: o.sources }).catch(
-      (error: unknown) => {
-        if (error instanceof DbtArtifactError) throw new HelixError('BAD_USER_INPUT', error.message, { source: path });
-        throw error;
-      },
-    );
+    const input = { path, catalog: o.catalog, runResults: o.runResults, sources: o.sources };
+    const badInput = (error: unknown) => {
+      if (error instanceof DbtArtifactError) throw new HelixError('BAD_USER_INPUT', error.message, { source: path });
+      throw error;
+    };
+    const inputDigest = await artifactsDigest(input, o.namespace).catch(badInput);
+    const unchanged = await findUnchanged(exec, inputDigest);
+    if (unchanged) return recordUnchanged(exec, path, o, unchanged, inputDigest, began);
+    const artifacts = await loadDbtArtifacts(input).catch(badInput);
     const loaded = performance.now();
     const namespaceIssues: IngestIssue[] = [];
     const namespace = resolveNamespace(artifacts.manifest, o.namespace, artifacts.manifestPath, namespaceIssues);
     const scope = `dbt:${namespace}`;
     const memo = await SqlLineageMemo.load(exec, scope);
-    const mapped = mapDbtArtifacts(artifacts, { namespace, deriveColumnLineage: memo.wrap(deriveColumnLineage) });
+    const mapped = await mapDbtArtifactsPrepared(artifacts, { namespace, deriveColumnLineage: memo.wrap(deriveColumnLineage) }, (inputs) =>
+      memo.prepare(inputs),
+    );
     mapped.issues.unshift(...namespaceIssues);
     const mappedAt = performance.now();
     const record = await IngestionRecord.start(exec, { kind: 'dbt', source: path, scope, namespace: mapped.namespace, id: o.ingestionId });
@@ -53,6 +60,8 @@ export const runDbtIngest: IngestRunner = async (exec, path, o) =>
         before += graph.nodes.length + graph.edges.length;
       }
       await memo.save();
+      const scopes = [scope, ...[...invocations.keys()].map((id) => `dbt-run:${namespace}:${id}`)];
+      await recordInput(exec, record.urn, inputDigest, await digestScopes(exec, scopes));
       const all = [...mapped.issues, ...issues];
       const timingsMs = {
         read: Math.round(loaded - began),
@@ -72,3 +81,23 @@ export const runDbtIngest: IngestRunner = async (exec, path, o) =>
       throw error;
     }
   });
+
+/** Artifacts ingested before and a graph that still holds what that ingestion wrote: recorded, nothing else. */
+async function recordUnchanged(
+  exec: Executor,
+  path: string,
+  o: IngestRunOptions,
+  unchanged: UnchangedIngestion,
+  inputDigest: string,
+  began: number,
+): Promise<IngestionReport> {
+  const checked = performance.now();
+  const record = await IngestionRecord.start(exec, { kind: 'dbt', source: path, scope: unchanged.scope, namespace: unchanged.namespace, id: o.ingestionId });
+  const total = unchanged.report.write.nodes.unchanged + unchanged.report.write.edges.unchanged;
+  o.onProgress?.(total, total, 'unchanged');
+  const timingsMs = { read: Math.round(checked - began), map: 0, write: 0, total: Math.round(performance.now() - began) };
+  const result: Omit<IngestionReport, 'id' | 'urn'> = { ...unchanged.report, source: path, timingsMs };
+  await record.finish(result, timingsMs.total);
+  await recordInput(exec, record.urn, inputDigest, unchanged.scopeDigests);
+  return { id: record.id, urn: record.urn, ...result };
+}

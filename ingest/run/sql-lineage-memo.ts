@@ -1,7 +1,11 @@
 import type { Executor } from '../../src/db/executor.js';
 import { requireQueries } from '../../src/db/registry.js';
 import { contentHash } from '../core/hash.js';
-import type { ColumnLineageResult, DeriveColumnLineage } from '../dbt/sql/types.js';
+import type { ColumnLineageInput, ColumnLineageResult, DeriveColumnLineage } from '../dbt/sql/types.js';
+import { deriveOnWorkers, sqlLineageWorkerCount } from './sql-lineage-pool.js';
+
+/** Below this many SQL statements to parse, worker start-up costs more than it saves. */
+export const PARALLEL_SQL_LINEAGE_MIN = 64;
 
 const Q = requireQueries([
   'ingest/get-sql-lineage-cache',
@@ -15,6 +19,8 @@ const Q = requireQueries([
  */
 export class SqlLineageMemo {
   private readonly used = new Map<string, string>();
+  /** Results derived ahead of the mapping (on worker threads), by key. */
+  private readonly prepared = new Map<string, string>();
   private fresh = 0;
   private hits = 0;
 
@@ -29,14 +35,41 @@ export class SqlLineageMemo {
     return new SqlLineageMemo(exec, scope, new Map(rows.map((r) => [String(r.key), String(r.resultJson)])));
   }
 
+  private key(input: ColumnLineageInput): string {
+    return contentHash(this.scope, input.sql, input.adapter, input.upstreams, input.modelColumns ?? null);
+  }
+
+  /**
+   * Derives, on worker threads, the lineage of the inputs the memo does not know yet. Only a speed-up: the mapping
+   * still asks for every input in order and derives in this thread whatever was not prepared (an input that
+   * changed since, or all of them if the workers failed).
+   */
+  async prepare(inputs: ColumnLineageInput[], workers = sqlLineageWorkerCount()): Promise<void> {
+    const todo = new Map<string, ColumnLineageInput>();
+    for (const input of inputs) {
+      const key = this.key(input);
+      if (!this.known.has(key)) todo.set(key, input);
+    }
+    if (todo.size < PARALLEL_SQL_LINEAGE_MIN || workers < 2) return;
+    const results = await deriveOnWorkers([...todo.values()], workers).catch(() => undefined);
+    if (!results) return;
+    [...todo.keys()].forEach((key, i) => this.prepared.set(key, results[i]!));
+  }
+
   wrap(derive: DeriveColumnLineage): DeriveColumnLineage {
     return (input) => {
-      const key = contentHash(this.scope, input.sql, input.adapter, input.upstreams, input.modelColumns ?? null);
+      const key = this.key(input);
       const cached = this.known.get(key);
       if (cached !== undefined) {
         this.hits++;
         this.used.set(key, cached);
         return JSON.parse(cached) as ColumnLineageResult;
+      }
+      const prepared = this.prepared.get(key);
+      if (prepared !== undefined) {
+        this.fresh++;
+        this.used.set(key, prepared);
+        return JSON.parse(prepared) as ColumnLineageResult;
       }
       const result = derive(input);
       this.fresh++;

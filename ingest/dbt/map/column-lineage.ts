@@ -1,6 +1,6 @@
 import { splitRelationName } from '../../core/physical-name.js';
 import type { DbtResource } from '../artifacts.js';
-import type { ColumnLineageResult, UpstreamRelation } from '../sql/types.js';
+import type { ColumnLineageInput, ColumnLineageResult, UpstreamRelation } from '../sql/types.js';
 import { RELATION_TYPES, columnUrn } from './capsule-types.js';
 import { knownColumns, type CapsuleEntry, type MapContext } from './context.js';
 import { resolveTarget } from './resolve.js';
@@ -37,14 +37,7 @@ export function mapColumnLineage(ctx: MapContext): void {
       continue;
     }
     const upstreams = upstreamRelations(ctx, model);
-    const result = runDerive(() =>
-      derive({
-        sql: model.compiledCode as string,
-        adapter: ctx.manifest.metadata.adapter_type ?? '',
-        upstreams: upstreams.map((u) => u.relation),
-        modelColumns: [...knownColumns(ctx, capsule.urn).keys()],
-      }),
-    );
+    const result = runDerive(() => derive(deriveInput(ctx, capsule, model, upstreams)));
     if (!result.parsed) {
       ctx.g.count('sqlParseFailures');
       ctx.g.issue({
@@ -65,6 +58,37 @@ export function mapColumnLineage(ctx: MapContext): void {
 function isPythonModel(model: DbtResource): boolean {
   if (typeof model.language === 'string') return model.language.toLowerCase() === 'python';
   return /^\s*def\s+model\s*\(\s*dbt\s*,/m.test(model.compiledCode ?? '');
+}
+
+/**
+ * The inputs mapColumnLineage would hand to the deriver, given what is known before it starts: the same as the real
+ * ones except where an upstream's SQL reveals columns (inferred columns feed the models read after it). A caller
+ * can derive these ahead of time (in parallel); the mapping still asks for each input in order and uses a result
+ * only for an identical input.
+ */
+export function columnLineageInputs(ctx: MapContext): ColumnLineageInput[] {
+  const inputs: ColumnLineageInput[] = [];
+  for (const capsule of upstreamFirst(ctx)) {
+    const model = capsule.resource;
+    if (capsule.reference || !model || capsule.resourceType !== 'model' || model.compiledCode === undefined) continue;
+    if (isPythonModel(model)) continue;
+    inputs.push(deriveInput(ctx, capsule, model, upstreamRelations(ctx, model)));
+  }
+  return inputs;
+}
+
+function deriveInput(
+  ctx: MapContext,
+  capsule: CapsuleEntry,
+  model: DbtResource,
+  upstreams: Array<{ capsule: CapsuleEntry; relation: UpstreamRelation }>,
+): ColumnLineageInput {
+  return {
+    sql: model.compiledCode as string,
+    adapter: ctx.manifest.metadata.adapter_type ?? '',
+    upstreams: upstreams.map((u) => u.relation),
+    modelColumns: [...knownColumns(ctx, capsule.urn).keys()],
+  };
 }
 
 function addLineage(
