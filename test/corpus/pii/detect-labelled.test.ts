@@ -70,7 +70,7 @@ describe('PII detection on a hand-labelled sample of corpus columns', () => {
         }
       }
       for (const c of expected) {
-        if (!got.includes(c)) {
+        if (!(got as string[]).includes(c)) {
           fn++;
           mistakes.push(`FN ${path.basename(dir)} ${nodeId}.${column}: ${c}`);
         }
