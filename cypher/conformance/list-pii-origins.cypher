@@ -3,4 +3,4 @@
 MATCH (f:PiiFinding)
 WHERE f.origin IN ['DECLARED', 'DETECTED'] AND NOT coalesce(f.pseudonymous, false)
   AND ($namespace IS NULL OR f.namespace IS NULL OR f.namespace <> $namespace)
-RETURN f.column AS column, f.category AS category
+RETURN f.column AS column, f.category AS category, f.origin AS origin

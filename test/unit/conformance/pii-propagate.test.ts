@@ -15,6 +15,8 @@ function graph(edges: Array<[string, string, string, string?, string?]>) {
   return { hops, calls: () => calls };
 }
 
+const det = (column: string, category: 'email' | 'name' | 'phone') => ({ column, category, declared: false });
+
 describe('propagate', () => {
   it('reaches every downstream column with one shortest path from the nearest origin, one round trip per level', async () => {
     const g = graph([
@@ -23,13 +25,41 @@ describe('propagate', () => {
       ['d', 'c', 'expression'],
       ['d', 'x', 'identity'], // x is a second origin: d is one hop from it
       ['e', 'd', 'identity'],
-      ['a', 'e', 'identity'], // a cycle back to the origin
     ]);
-    const r = await propagate([{ column: 'a', category: 'email' }, { column: 'x', category: 'email' }], g.hops);
+    const r = await propagate([det('a', 'email'), det('x', 'email')], g.hops);
     const byColumn = Object.fromEntries(r.reached.map((x) => [x.column, x.evidence]));
     expect(byColumn).toEqual({ b: ['a', 'b'], c: ['a', 'b', 'c'], d: ['x', 'd'], e: ['x', 'd', 'e'] });
     expect(r.levels).toBe(2);
-    expect(g.calls()).toBe(3); // two levels that reach something, one that finds nothing new
+    expect(g.calls()).toBe(3); // one round trip per level (two that reach something, one that finds nothing new), cached across passes
+  });
+
+  it('makes a detected column that PII flows into PROPAGATED from the root; declared ones stay origins', async () => {
+    const g = graph([
+      ['stg_first_name', 'first_name', 'identity'],
+      ['mart_first_name', 'stg_first_name', 'identity'],
+      ['declared_copy', 'stg_first_name', 'identity'],
+      ['after_declared', 'declared_copy', 'identity'],
+    ]);
+    const r = await propagate(
+      [det('first_name', 'name'), det('stg_first_name', 'name'), det('mart_first_name', 'name'), { column: 'declared_copy', category: 'name', declared: true }],
+      g.hops,
+    );
+    const byColumn = Object.fromEntries(r.reached.map((x) => [x.column, x.evidence]));
+    expect(byColumn).toEqual({
+      stg_first_name: ['first_name', 'stg_first_name'],
+      mart_first_name: ['first_name', 'stg_first_name', 'mart_first_name'],
+      after_declared: ['declared_copy', 'after_declared'],
+    });
+  });
+
+  it('keeps detected columns that only feed each other in a cycle as origins', async () => {
+    const g = graph([
+      ['b', 'a', 'identity'],
+      ['a', 'b', 'identity'],
+      ['c', 'b', 'identity'],
+    ]);
+    const r = await propagate([det('a', 'email'), det('b', 'email')], g.hops);
+    expect(Object.fromEntries(r.reached.map((x) => [x.column, x.evidence]))).toEqual({ c: ['b', 'c'] });
   });
 
   it('walks each category separately and picks the smallest parent among equally short paths', async () => {
@@ -39,7 +69,7 @@ describe('propagate', () => {
       ['p1', 'o', 'identity'],
       ['p2', 'o', 'identity'],
     ]);
-    const r = await propagate([{ column: 'o', category: 'name' }, { column: 'p2', category: 'phone' }], g.hops);
+    const r = await propagate([det('o', 'name'), det('p2', 'phone')], g.hops);
     expect(r.reached.find((x) => x.column === 'm' && x.category === 'name')?.evidence).toEqual(['o', 'p1', 'm']);
     expect(r.reached.find((x) => x.column === 'm' && x.category === 'phone')?.evidence).toEqual(['p2', 'm']);
     expect(r.reached.some((x) => x.column === 'p2' && x.category === 'phone')).toBe(false);
@@ -54,7 +84,7 @@ describe('propagate', () => {
       ['k', 'renamed', 'identity', 'customer_key'],
       ['renamed', 'email', 'identity', 'contact'],
     ]);
-    const r = await propagate([{ column: 'email', category: 'email' }], g.hops);
+    const r = await propagate([det('email', 'email')], g.hops);
     expect(r.reached.map((x) => x.column).sort()).toEqual(['k', 'renamed']);
     expect(r.reached.find((x) => x.column === 'k')?.evidence).toEqual(['email', 'renamed', 'k']);
     expect(r.stopped).toMatchObject({ 'count or measure': 1, hashed: 1, 'surrogate key': 1 });

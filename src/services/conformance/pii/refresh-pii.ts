@@ -4,7 +4,7 @@ import { badInput } from '../../../errors.js';
 import { PII_ORIGINS, isPiiCategory, type PiiCategory, type PiiOrigin } from './categories.js';
 import { readDeclaration } from './declared.js';
 import { classifyColumn } from './detect-column.js';
-import { findingRow, parseMeta, strings, text, type FindingRow } from './finding-rows.js';
+import { findingRow, findingUrn, parseMeta, strings, text, type FindingRow } from './finding-rows.js';
 import { propagate, type Hop, type Origin } from './propagate.js';
 
 const Q = requireQueries([
@@ -75,7 +75,7 @@ export async function refreshPii(exec: Executor, opts: { namespace?: string | nu
         for (const f of verdict.findings) {
           const row = findingRow({ column, category: f.category, origin: f.origin, evidence: [column], namespace: text(t.namespace), reason: f.reason, pseudonymous: f.pseudonymous });
           desired.set(row.urn, row);
-          if (!f.pseudonymous) origins.push({ column, category: f.category });
+          if (!f.pseudonymous) origins.push({ column, category: f.category, declared: f.origin === 'DECLARED' });
         }
       }
     }
@@ -84,7 +84,7 @@ export async function refreshPii(exec: Executor, opts: { namespace?: string | nu
   }
   if (namespace !== null) {
     for (const r of await exec.read(Q['conformance/list-pii-origins'], { namespace }, q)) {
-      if (isPiiCategory(r.category)) origins.push({ column: String(r.column), category: r.category });
+      if (isPiiCategory(r.category)) origins.push({ column: String(r.column), category: r.category, declared: r.origin === 'DECLARED' });
     }
   }
   const detectedAt = performance.now();
@@ -117,12 +117,18 @@ export async function refreshPii(exec: Executor, opts: { namespace?: string | nu
   for (const r of reached) {
     const ns = namespaces.get(r.column) ?? null;
     if (namespace !== null && ns !== namespace) continue;
-    const row = findingRow({
-      column: r.column, category: r.category, origin: 'PROPAGATED', evidence: r.evidence, namespace: ns,
-      reason: `derived from ${r.evidence[0]} in ${r.evidence.length - 1} step(s)`, pseudonymous: false,
-    });
-    // One finding per (column, category): a column's own DECLARED/DETECTED finding wins over a propagated one.
-    if (!desired.has(row.urn)) desired.set(row.urn, row);
+    const own = desired.get(findingUrn(r.column, r.category));
+    // One finding per (column, category): PII flowing in outranks the column's own detection (the path says where
+    // the value comes from; the detection is kept in the reason). Declared columns are never reached.
+    if (own?.origin === 'DECLARED') continue;
+    const also = own ? `; also detected: ${own.reason}` : '';
+    desired.set(
+      findingUrn(r.column, r.category),
+      findingRow({
+        column: r.column, category: r.category, origin: 'PROPAGATED', evidence: r.evidence, namespace: ns,
+        reason: `derived from ${r.evidence[0]} in ${r.evidence.length - 1} step(s)${also}`, pseudonymous: false,
+      }),
+    );
   }
   const propagatedAt = performance.now();
 
