@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDeclaration } from '../../../src/services/conformance/pii/declared.js';
 import { classifyColumn, detectColumn, typeClass } from '../../../src/services/conformance/pii/detect-column.js';
+import { openLineageFieldTags } from '../../../src/services/conformance/pii/openlineage-tags.js';
 
 const table = (name: string, columns: string[] = []) => ({ name, columns });
 const cats = (name: string, opts: { type?: string; description?: string; table?: string; siblings?: string[] } = {}) =>
@@ -158,4 +159,24 @@ describe('typeClass', () => {
     ['VARCHAR(25)', 'text'], ['NUMBER(38,0)', 'numeric'], ['double precision', 'numeric'], ['timestamp with time zone', 'temporal'],
     ['BOOL', 'boolean'], ['inet', 'inet'], ['jsonb', 'structured'], [null, 'unknown'], ['None', 'unknown'], ['STRING', 'text'],
   ])('%s → %s', (t, c) => expect(typeClass(t)).toBe(c));
+});
+
+describe('OpenLineage field tags', () => {
+  it('turns TagsDatasetFacet entries with a field into column tags', () => {
+    const facets = JSON.stringify({
+      tags: {
+        tags: [
+          { key: 'pii', value: 'true', field: 'EMAIL' },
+          { key: 'pii', value: 'phone', field: 'mobile' },
+          { key: 'owner', value: 'data-team', source: 'DBT_META' },
+          { key: 'classification', value: 'PII', field: 'notes' },
+        ],
+      },
+    });
+    const tags = openLineageFieldTags(facets);
+    expect(Object.fromEntries(tags)).toEqual({ email: ['pii'], mobile: ['pii:phone'], notes: ['classification:PII'] });
+    expect(readDeclaration(null, tags.get('mobile')!)?.categories).toEqual(['phone']);
+    expect(openLineageFieldTags('not json').size).toBe(0);
+    expect(openLineageFieldTags(null).size).toBe(0);
+  });
 });

@@ -5,6 +5,7 @@ import { PII_ORIGINS, isPiiCategory, type PiiCategory, type PiiOrigin } from './
 import { readDeclaration } from './declared.js';
 import { classifyColumn } from './detect-column.js';
 import { findingRow, findingUrn, parseMeta, strings, text, type FindingRow } from './finding-rows.js';
+import { openLineageFieldTags } from './openlineage-tags.js';
 import { propagate, type Hop, type Origin } from './propagate.js';
 
 const Q = requireQueries([
@@ -65,11 +66,14 @@ export async function refreshPii(exec: Executor, opts: { namespace?: string | nu
       const columns = (t.columns as Array<Record<string, unknown>>) ?? [];
       const siblings = columns.map((c) => String(c.name ?? '').toLowerCase());
       const tableName = text(t.name) ?? String(t.urn).split(/[.:]/).pop() ?? '';
+      const fieldTags = openLineageFieldTags(t.facetsJson);
       for (const c of columns) {
         columnsScanned++;
         const column = String(c.urn);
+        const name = text(c.name) ?? column.split('#').pop()!;
+        const tags = [...strings(c.tags), ...(fieldTags.get(name.toLowerCase()) ?? [])];
         const verdict = classifyColumn(
-          { name: text(c.name) ?? column.split('#').pop()!, dataType: text(c.dataType), description: text(c.description), tags: strings(c.tags), meta: parseMeta(c.metaJson) },
+          { name, dataType: text(c.dataType), description: text(c.description), tags, meta: parseMeta(c.metaJson) },
           { name: tableName, columns: siblings },
         );
         for (const f of verdict.findings) {
