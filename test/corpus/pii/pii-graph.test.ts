@@ -18,9 +18,15 @@ import { openTestHelix, resetGraph } from '../../support/graph.js';
  * - data-arch-brain's jaffle_shop declares PII in column meta/tags: DECLARED must equal what its manifest says;
  * - Formula One (drivers: forename, surname, dob) and andrewstaus (accounts: first_name, last_name) have none
  *   declared: DETECTED, then PROPAGATED down their staging/intermediate/mart models;
+ * - aidbox (FHIR marts) holds health data: clinical columns are DETECTED, and flow into its reporting models;
  * - every PROPAGATED finding is checked against an independent breadth-first search over the DERIVED_FROM edges.
  */
-const PROJECTS = ['seeds/data-arch-brain', 'dbt/constellation-formula-one-v12-dbt1.9.0', 'dbt/andrewstaus-dbt-analytics-v12-dbt1.9.8'];
+const PROJECTS = [
+  'seeds/data-arch-brain',
+  'dbt/constellation-formula-one-v12-dbt1.9.0',
+  'dbt/andrewstaus-dbt-analytics-v12-dbt1.9.8',
+  'dbt/aidbox-dbt-sample-project-v9-dbt1.5.1',
+];
 
 let helix: HelixContext;
 const namespaces: string[] = [];
@@ -86,6 +92,13 @@ describe('PII on real projects', () => {
         'source.Formula_One_dbt_Project.f1.drivers#surname name',
         'source.Formula_One_dbt_Project.f1.drivers#dob birth_date',
         'source.analytics.accounts_db.accounts#first_name name',
+      ]),
+    );
+    expect(detected).toEqual(
+      expect.arrayContaining([
+        'model.AidboxProject.dim_patient#ssn national_id',
+        'model.AidboxProject.dim_patient#birthdate birth_date',
+        'model.AidboxProject.fact_condition#code_display health',
       ]),
     );
     // Keys are not PII, even in tables of people.
@@ -170,6 +183,10 @@ describe('PII on real projects', () => {
       if (f.evidence.length >= 3) deep++; // two hops or more
     }
     expect(deep).toBeGreaterThan(0);
+    // aidbox: encounter types (health) flow into the administration report; births are a count, not a birth date.
+    const health = propagated.filter((f) => f.category === 'health').map((f) => f.column.split('.').pop());
+    expect(health).toContain('administration#type_display');
+    expect(all.some((f) => f.column.endsWith('demographics#birth'))).toBe(false);
     // Formula One: the drivers' names flow from the source through staging into the mart.
     const f1 = propagated.find((f) => f.column.endsWith('mart_driver_career_stats#driver_name'));
     expect(f1?.evidence.map((u) => u.split('.').pop())).toEqual(['drivers#forename', 'stg_drivers#driver_name', 'mart_driver_career_stats#driver_name']);
