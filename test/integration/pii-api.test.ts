@@ -4,7 +4,7 @@ import { writeGraph } from '../../ingest/core/writer.js';
 import type { HelixContext } from '../../src/app/context.js';
 import { refreshPii } from '../../src/services/conformance/pii/refresh-pii.js';
 import { openTestHelix, resetGraph } from '../support/graph.js';
-import { graphqlClient, strictClient } from '../support/graphql-client.js';
+import { captureCounters, graphqlClient, strictClient } from '../support/graphql-client.js';
 
 /**
  * piiInventory / Column.pii over a small shop project of our own: a source with people's columns, a staging model
@@ -107,6 +107,20 @@ describe('piiInventory', () => {
     expect(Object.fromEntries(capsule.columns.map((c: any) => [c.name, c.pii.map((p: any) => p.category)]))).toEqual({
       id: [], first_name: ['NAME'], email: ['EMAIL'], phone: ['PHONE'],
     });
+  });
+
+  it('batches Column.pii: round trips do not grow with the number of columns', async () => {
+    const gql = strictClient(helix);
+    const counters = captureCounters(helix);
+    try {
+      const q = `query($a: ID!, $b: ID!) { a: capsule(urn: $a) { columns { pii { category } } } b: capsule(urn: $b) { columns { pii { category } } } }`;
+      await gql(`query($a: ID!) { capsule(urn: $a) { columns { pii { category } } } }`, { a: u('customers') });
+      await gql(q, { a: u('src.customers'), b: u('stg_customers') });
+      const [one, two] = counters.counters();
+      expect(two).toBe(one); // 4 + 6 columns of two capsules cost what 4 columns of one cost
+    } finally {
+      counters.restore();
+    }
   });
 
   it.each([
