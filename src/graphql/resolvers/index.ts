@@ -5,6 +5,7 @@ import { capsuleResolvers } from './capsules.js';
 import { ingestionResolvers } from './ingestion.js';
 import { lineageResolvers } from './lineage.js';
 import { metadataResolvers } from './metadata.js';
+import { piiResolvers } from './pii.js';
 import { provenanceResolvers } from './provenance.js';
 
 /** Every domain's resolver map; add a domain here when it adds an SDL file. */
@@ -18,5 +19,6 @@ export function resolverMaps() {
     bioResolvers,
     provenanceResolvers,
     ingestionResolvers,
+    piiResolvers,
   ];
 }
