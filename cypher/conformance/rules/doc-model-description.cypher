@@ -1,0 +1,15 @@
+// doc.model-description: an enabled dbt Model of the namespace's own package (package = the dbt project name its
+// manifest Invocation records, else the namespace) whose description is missing, empty or only whitespace.
+CALL () {
+  OPTIONAL MATCH (i:Invocation) WHERE i.projectName IS NOT NULL AND i.namespace IS NOT NULL
+  RETURN apoc.map.fromPairs(collect([i.namespace, i.projectName])) AS projects
+}
+MATCH (m:Model)
+WHERE ($namespace IS NULL OR m.namespace = $namespace)
+  AND ($subjects IS NULL OR m.urn IN $subjects)
+  AND coalesce(m.reference, false) = false
+  AND m.packageName = coalesce(projects[m.namespace], m.namespace)
+  AND (m.description IS NULL OR trim(m.description) = '')
+RETURN m.urn AS subject,
+       'model ' + m.name + ' has no description' AS message,
+       [m.uniqueId] AS evidence

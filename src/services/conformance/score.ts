@@ -1,0 +1,105 @@
+import type { Executor } from '../../db/executor.js';
+import { requireQueries } from '../../db/registry.js';
+import type { Rule } from './rule-types.js';
+import { SCOPE_LABELS } from './scope-labels.js';
+
+const Q = requireQueries([
+  'conformance/count-scope-subjects',
+  'conformance/count-open-violations',
+  'conformance/score-capsule-set',
+  'conformance/list-evaluations',
+] as const);
+
+export interface ScoreScope {
+  namespace?: string | null;
+  domain?: string | null;
+  dataProduct?: string | null;
+  layer?: string | null;
+  capsule?: string | null;
+}
+
+export interface ScorePart {
+  evaluated: number;
+  failed: number;
+  score: number;
+}
+
+export interface ConformanceScore extends ScorePart {
+  byCategory: Array<ScorePart & { category: string }>;
+  byRule: Array<ScorePart & { rule: string; category: string; severity: string }>;
+  trend: Array<{ evaluation: string; at: string; score: number }>;
+}
+
+/** 100 × (evaluated − failed) / evaluated, rounded to one decimal; 100 when nothing is evaluated. */
+export function scoreOf(evaluated: number, failed: number): number {
+  if (evaluated <= 0) return 100;
+  return Math.round((1000 * (evaluated - failed)) / evaluated) / 10;
+}
+
+type RuleRef = Pick<Rule, 'id' | 'category' | 'severity' | 'scope'>;
+
+/** Per rule: subject × rule pairs evaluated in the scope, and those with an OPEN or ACKNOWLEDGED violation. */
+export async function ruleCounts(exec: Executor, scope: ScoreScope, rules: RuleRef[]): Promise<Map<string, { evaluated: number; failed: number }>> {
+  const out = new Map<string, { evaluated: number; failed: number }>();
+  if (rules.length === 0) return out;
+  const namespace = scope.namespace ?? null;
+  if (scope.domain || scope.dataProduct || scope.layer || scope.capsule) {
+    const rows = await exec.read(Q['conformance/score-capsule-set'], {
+      namespace,
+      domain: scope.domain ?? null,
+      dataProduct: scope.dataProduct ?? null,
+      layer: scope.layer ?? null,
+      capsule: scope.capsule ?? null,
+      rules: rules.map((r) => ({ id: r.id, label: SCOPE_LABELS[r.scope] })),
+    });
+    for (const r of rows) out.set(String(r.rule), { evaluated: Number(r.evaluated ?? 0), failed: Number(r.failed ?? 0) });
+    return out;
+  }
+  const byLabel = new Map<string, number>();
+  for (const label of new Set(rules.map((r) => SCOPE_LABELS[r.scope]))) {
+    const [row] = await exec.read(Q['conformance/count-scope-subjects'], { label, namespace, subjects: null });
+    byLabel.set(label, Number(row?.evaluated ?? 0));
+  }
+  const failed = await exec.read(Q['conformance/count-open-violations'], { ruleIds: rules.map((r) => r.id), namespace });
+  const failedBy = new Map(failed.map((r) => [String(r.rule), Number(r.failed ?? 0)]));
+  for (const r of rules) out.set(r.id, { evaluated: byLabel.get(SCOPE_LABELS[r.scope]) ?? 0, failed: failedBy.get(r.id) ?? 0 });
+  return out;
+}
+
+export async function conformanceScore(exec: Executor, scope: ScoreScope, rules: RuleRef[], trendLength = 10): Promise<ConformanceScore> {
+  const counts = await ruleCounts(exec, scope, rules);
+  const byRule = rules.map((r) => {
+    const c = counts.get(r.id) ?? { evaluated: 0, failed: 0 };
+    return { rule: r.id, category: r.category, severity: r.severity, ...c, score: scoreOf(c.evaluated, c.failed) };
+  });
+  const categories = new Map<string, { evaluated: number; failed: number }>();
+  for (const r of byRule) {
+    const c = categories.get(r.category) ?? { evaluated: 0, failed: 0 };
+    c.evaluated += r.evaluated;
+    c.failed += r.failed;
+    categories.set(r.category, c);
+  }
+  const evaluated = byRule.reduce((s, r) => s + r.evaluated, 0);
+  const failed = byRule.reduce((s, r) => s + r.failed, 0);
+  const trend = await scoreTrend(exec, scope, trendLength);
+  return {
+    evaluated,
+    failed,
+    score: scoreOf(evaluated, failed),
+    byCategory: [...categories].map(([category, c]) => ({ category, ...c, score: scoreOf(c.evaluated, c.failed) })),
+    byRule,
+    trend,
+  };
+}
+
+/**
+ * The score each of the last evaluations recorded, oldest first. Evaluations record the score of what they
+ * evaluated (a namespace, or everything), so the trend is that of the scope's namespace.
+ */
+async function scoreTrend(exec: Executor, scope: ScoreScope, limit: number): Promise<ConformanceScore['trend']> {
+  const rows = await exec.read(Q['conformance/list-evaluations'], { namespace: scope.namespace ?? null, limit });
+  return rows
+    .filter((r) => r.score !== null && r.score !== undefined)
+    .map((r) => ({ evaluation: String(r.id), at: String(r.at), score: Number(r.score) }))
+    .reverse();
+}
