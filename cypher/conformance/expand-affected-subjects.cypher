@@ -33,5 +33,5 @@ CALL (direct) {
 }
 WITH DISTINCT s
 OPTIONAL MATCH (x:Node {urn: s})
-WITH s, x WHERE x IS NULL OR x:$($label)
+WITH s, x WHERE x IS NULL OR $label IN labels(x)
 RETURN collect(s) AS subjects

@@ -36,7 +36,7 @@ export function scoreOf(evaluated: number, failed: number): number {
   return Math.round((1000 * (evaluated - failed)) / evaluated) / 10;
 }
 
-type RuleRef = Pick<Rule, 'id' | 'category' | 'severity' | 'scope'>;
+type RuleRef = { id: string; category: string; severity: string; scope: Rule['scope'] | string };
 
 /** Per rule: subject × rule pairs evaluated in the scope, and those with an OPEN or ACKNOWLEDGED violation. */
 export async function ruleCounts(exec: Executor, scope: ScoreScope, rules: RuleRef[]): Promise<Map<string, { evaluated: number; failed: number }>> {
@@ -50,24 +50,32 @@ export async function ruleCounts(exec: Executor, scope: ScoreScope, rules: RuleR
       dataProduct: scope.dataProduct ?? null,
       layer: scope.layer ?? null,
       capsule: scope.capsule ?? null,
-      rules: rules.map((r) => ({ id: r.id, label: SCOPE_LABELS[r.scope] })),
+      rules: rules.map((r) => ({ id: r.id, label: labelOf(r.scope) })),
     });
     for (const r of rows) out.set(String(r.rule), { evaluated: Number(r.evaluated ?? 0), failed: Number(r.failed ?? 0) });
     return out;
   }
   const byLabel = new Map<string, number>();
-  for (const label of new Set(rules.map((r) => SCOPE_LABELS[r.scope]))) {
+  for (const label of new Set(rules.map((r) => labelOf(r.scope)))) {
     const [row] = await exec.read(Q['conformance/count-scope-subjects'], { label, namespace, subjects: null });
     byLabel.set(label, Number(row?.evaluated ?? 0));
   }
   const failed = await exec.read(Q['conformance/count-open-violations'], { ruleIds: rules.map((r) => r.id), namespace });
   const failedBy = new Map(failed.map((r) => [String(r.rule), Number(r.failed ?? 0)]));
-  for (const r of rules) out.set(r.id, { evaluated: byLabel.get(SCOPE_LABELS[r.scope]) ?? 0, failed: failedBy.get(r.id) ?? 0 });
+  for (const r of rules) out.set(r.id, { evaluated: byLabel.get(labelOf(r.scope)) ?? 0, failed: failedBy.get(r.id) ?? 0 });
   return out;
 }
 
 export async function conformanceScore(exec: Executor, scope: ScoreScope, rules: RuleRef[], trendLength = 10): Promise<ConformanceScore> {
   const counts = await ruleCounts(exec, scope, rules);
+  return { ...summariseScore(rules, counts), trend: await scoreTrend(exec, scope, trendLength) };
+}
+
+/** Totals, by category and by rule, from per-rule counts. */
+export function summariseScore(
+  rules: Array<Pick<RuleRef, 'id' | 'category' | 'severity'>>,
+  counts: Map<string, { evaluated: number; failed: number }>,
+): Omit<ConformanceScore, 'trend'> {
   const byRule = rules.map((r) => {
     const c = counts.get(r.id) ?? { evaluated: 0, failed: 0 };
     return { rule: r.id, category: r.category, severity: r.severity, ...c, score: scoreOf(c.evaluated, c.failed) };
@@ -81,14 +89,12 @@ export async function conformanceScore(exec: Executor, scope: ScoreScope, rules:
   }
   const evaluated = byRule.reduce((s, r) => s + r.evaluated, 0);
   const failed = byRule.reduce((s, r) => s + r.failed, 0);
-  const trend = await scoreTrend(exec, scope, trendLength);
   return {
     evaluated,
     failed,
     score: scoreOf(evaluated, failed),
     byCategory: [...categories].map(([category, c]) => ({ category, ...c, score: scoreOf(c.evaluated, c.failed) })),
     byRule,
-    trend,
   };
 }
 
@@ -102,4 +108,8 @@ async function scoreTrend(exec: Executor, scope: ScoreScope, limit: number): Pro
     .filter((r) => r.score !== null && r.score !== undefined)
     .map((r) => ({ evaluation: String(r.id), at: String(r.at), score: Number(r.score) }))
     .reverse();
+}
+
+function labelOf(scope: string): string {
+  return (SCOPE_LABELS as Record<string, string>)[scope] ?? scope;
 }
