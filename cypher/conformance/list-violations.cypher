@@ -9,4 +9,4 @@ WHERE ($namespace IS NULL OR v.namespace = $namespace)
   AND ($after IS NULL OR v.urn > $after)
 RETURN v.urn AS urn, labels(v) AS labels, properties(v) AS props
 ORDER BY v.urn
-LIMIT $first
+LIMIT toInteger($first)
