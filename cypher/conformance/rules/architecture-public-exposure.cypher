@@ -1,10 +1,9 @@
-// architecture.public-exposure: an exposure that depends on a model whose access is not `public`, in a namespace that
-// uses access (some model is declared public or private; dbt writes `protected` for every model by default).
+// architecture.public-exposure: an exposure that depends on a model whose access is set and is not `public`
+// (manifests from before dbt 1.5 have no access: their models are exempt).
 MATCH (e:Exposure)
 WHERE ($namespace IS NULL OR e.namespace = $namespace)
   AND ($subjects IS NULL OR e.urn IN $subjects)
   AND coalesce(e.reference, false) = false
-  AND EXISTS { MATCH (x:Model {namespace: e.namespace}) WHERE x.access IN ['public', 'private'] }
 CALL (e) {
   MATCH (u:Model)-[:FLOWS_TO]->(e)
   WHERE u.access IS NOT NULL AND u.access <> 'public'

@@ -15,6 +15,6 @@ CALL (g) {
 }
 WITH g, stale WHERE size(stale) > 0
 RETURN g.urn AS subject,
-       'gene ' + coalesce(g.symbol, g.urn) + ' has annotations older than ' + toString($params.maxAgeDays) + ' days: ' +
+       'gene ' + coalesce(g.symbol, g.urn) + ' has annotations older than ' + toString(toInteger($params.maxAgeDays)) + ' days: ' +
          apoc.text.join(apoc.coll.sort(stale), ', ') AS message,
        apoc.coll.sort(stale) AS evidence

@@ -1,8 +1,10 @@
 // naming.layer-prefix: a model of the namespace's own package whose layer has prefixes in $params.prefixes and whose
 // lower-cased name starts with none of them.
 CALL () {
-  OPTIONAL MATCH (i:Invocation) WHERE i.projectName IS NOT NULL AND i.namespace IS NOT NULL
-  RETURN apoc.map.fromPairs(collect([i.namespace, i.projectName])) AS projects
+  // An Invocation is an INSTANCE_OF the Job `urn:dbt:<namespace>:job` of every namespace its artifacts were ingested under.
+  MATCH (i:Invocation)-[:INSTANCE_OF]->(j:Job)
+  WHERE i.projectName IS NOT NULL AND j.urn STARTS WITH 'urn:dbt:' AND j.urn ENDS WITH ':job'
+  RETURN apoc.map.fromPairs(collect([substring(j.urn, 8, size(j.urn) - 12), i.projectName])) AS projects
 }
 MATCH (m:Model)
 WHERE ($namespace IS NULL OR m.namespace = $namespace)

@@ -3,8 +3,10 @@
 // and no `primary_key` constraint (model- or column-level). Tests belong to the capsule they TEST (attached_node,
 // else the model of depends_on); column names compare lower-cased with quotes, backticks and brackets stripped.
 CALL () {
-  OPTIONAL MATCH (i:Invocation) WHERE i.projectName IS NOT NULL AND i.namespace IS NOT NULL
-  RETURN apoc.map.fromPairs(collect([i.namespace, i.projectName])) AS projects
+  // An Invocation is an INSTANCE_OF the Job `urn:dbt:<namespace>:job` of every namespace its artifacts were ingested under.
+  MATCH (i:Invocation)-[:INSTANCE_OF]->(j:Job)
+  WHERE i.projectName IS NOT NULL AND j.urn STARTS WITH 'urn:dbt:' AND j.urn ENDS WITH ':job'
+  RETURN apoc.map.fromPairs(collect([substring(j.urn, 8, size(j.urn) - 12), i.projectName])) AS projects
 }
 MATCH (m:Model)
 WHERE ($namespace IS NULL OR m.namespace = $namespace)

@@ -105,7 +105,7 @@ const BUILTINS: BuiltinRule[] = [
   {
     id: 'architecture.public-exposure',
     name: 'Exposures use public models',
-    description: 'Where a project uses model access, exposures depend only on `access: public` models.',
+    description: 'Exposures depend only on `access: public` models (models without access, before dbt 1.5, are exempt).',
     category: 'architecture',
     severity: 'error',
     scope: 'exposure',
@@ -120,7 +120,7 @@ const BUILTINS: BuiltinRule[] = [
     category: 'testing',
     severity: 'error',
     scope: 'capsule',
-    params: { statuses: ['fail', 'error'] },
+    params: { statuses: ['fail', 'error', 'warn'] },
     remediation: 'Fix the data or the test; the violation resolves with the next passing run.',
     reach: 'self',
   },
