@@ -65,21 +65,31 @@ export async function writeSyntheticConformanceGraph(exec: Executor, namespace: 
     nodes.push({ urn: urn(id), labels: ['Capsule', 'Exposure'], props: { ...base, name: `dash${e}`, resourceType: 'exposure', uniqueId: id } });
     for (let k = 0; k < 2 && marts.length > 0; k++) edges.push({ type: 'FLOWS_TO', from: urn(marts[Math.floor(rand() * marts.length)]!), to: urn(id) });
   }
-  for (let i = 0; i < nodes.length; i += 10_000) {
-    await exec.runText(
-      `UNWIND $rows AS row MERGE (n:Node {urn: row.urn}) SET n += row.props SET n:$(row.labels)`,
-      { rows: nodes.slice(i, i + 10_000) },
-      'WRITE',
-      { op: 'bench synthetic nodes', timeoutMs: 600_000 },
-    );
+  // The namespace was dropped before: plain CREATEs, one statement per label set (labels cannot be parameters).
+  const byLabels = new Map<string, typeof nodes>();
+  for (const n of nodes) {
+    const key = n.labels.join(':');
+    if (!byLabels.has(key)) byLabels.set(key, []);
+    byLabels.get(key)!.push(n);
   }
-  for (let i = 0; i < edges.length; i += 10_000) {
-    await exec.runText(
-      `UNWIND $rows AS row MATCH (a:Node {urn: row.from}) MATCH (b:Node {urn: row.to}) MERGE (a)-[r:$(row.type)]->(b) SET r.ingestScope = $scope`,
-      { rows: edges.slice(i, i + 10_000), scope: base.ingestScope },
-      'WRITE',
-      { op: 'bench synthetic edges', timeoutMs: 600_000 },
-    );
+  for (const [key, group] of byLabels) {
+    const text = CREATE_BY_LABELS[key];
+    if (!text) throw new Error(`no statement for labels ${key}`);
+    for (let i = 0; i < group.length; i += 20_000) {
+      await exec.runText(text, { rows: group.slice(i, i + 20_000) }, 'WRITE', { op: 'bench synthetic nodes', timeoutMs: 600_000 });
+    }
+  }
+  const byType = new Map<string, typeof edges>();
+  for (const e of edges) {
+    if (!byType.has(e.type)) byType.set(e.type, []);
+    byType.get(e.type)!.push(e);
+  }
+  for (const [type, group] of byType) {
+    const text = CREATE_EDGE[type];
+    if (!text) throw new Error(`no statement for edge ${type}`);
+    for (let i = 0; i < group.length; i += 20_000) {
+      await exec.runText(text, { rows: group.slice(i, i + 20_000), scope: base.ingestScope }, 'WRITE', { op: 'bench synthetic edges', timeoutMs: 600_000 });
+    }
   }
   return { nodes: nodes.length };
 }
@@ -100,3 +110,17 @@ export async function dropBenchNamespace(exec: Executor, namespace: string): Pro
     }
   }
 }
+
+const node = (labels: string) => `UNWIND $rows AS row CREATE (n:Node:${labels}) SET n = row.props, n.urn = row.urn`;
+const CREATE_BY_LABELS: Record<string, string> = {
+  'Run:Invocation': node('Run:Invocation'),
+  Job: node('Job'),
+  'Capsule:Source': node('Capsule:Source'),
+  'Capsule:Model': node('Capsule:Model'),
+  'Capsule:Exposure': node('Capsule:Exposure'),
+  Column: node('Column'),
+  Test: node('Test'),
+  'Run:StepRun:TestResult': node('Run:StepRun:TestResult'),
+};
+const edge = (type: string) => `UNWIND $rows AS row MATCH (a:Node {urn: row.from}) MATCH (b:Node {urn: row.to}) CREATE (a)-[:${type} {ingestScope: $scope}]->(b)`;
+const CREATE_EDGE: Record<string, string> = Object.fromEntries(['INSTANCE_OF', 'FLOWS_TO', 'HAS_COLUMN', 'TESTS', 'RESULT_OF'].map((t) => [t, edge(t)]));
