@@ -8,6 +8,8 @@ const Q = requireQueries([
   'conformance/count-open-violations',
   'conformance/score-capsule-set',
   'conformance/list-evaluations',
+  'conformance/list-recent-evaluations',
+  'conformance/list-capsule-set-history',
 ] as const);
 
 export interface ScoreScope {
@@ -68,7 +70,9 @@ export async function ruleCounts(exec: Executor, scope: ScoreScope, rules: RuleR
 
 export async function conformanceScore(exec: Executor, scope: ScoreScope, rules: RuleRef[], trendLength = 10): Promise<ConformanceScore> {
   const counts = await ruleCounts(exec, scope, rules);
-  return { ...summariseScore(rules, counts), trend: await scoreTrend(exec, scope, trendLength) };
+  const summary = summariseScore(rules, counts);
+  const trend = isFine(scope) ? await replayedTrend(exec, scope, rules, summary.evaluated, trendLength) : await scoreTrend(exec, scope, trendLength);
+  return { ...summary, trend };
 }
 
 /** Totals, by category and by rule, from per-rule counts. */
@@ -98,9 +102,48 @@ export function summariseScore(
   };
 }
 
+function isFine(scope: ScoreScope): boolean {
+  return Boolean(scope.domain || scope.dataProduct || scope.layer || scope.capsule);
+}
+
+/**
+ * A finer scope's trend: after each of the last evaluations, the violations of its subjects that were OPEN or
+ * ACKNOWLEDGED then (their history says so), over today's evaluated pairs.
+ */
+async function replayedTrend(exec: Executor, scope: ScoreScope, rules: RuleRef[], evaluated: number, limit: number): Promise<ConformanceScore['trend']> {
+  if (rules.length === 0) return [];
+  const evaluations = await exec.read(Q['conformance/list-recent-evaluations'], { namespace: scope.namespace ?? null, limit });
+  if (evaluations.length === 0) return [];
+  const histories = await exec.read(Q['conformance/list-capsule-set-history'], {
+    namespace: scope.namespace ?? null,
+    domain: scope.domain ?? null,
+    dataProduct: scope.dataProduct ?? null,
+    layer: scope.layer ?? null,
+    capsule: scope.capsule ?? null,
+    ruleIds: rules.map((r) => r.id),
+  });
+  return evaluations
+    .map((e) => {
+      const at = String(e.at);
+      const failed = histories.filter((h) => statusAt(h.statuses as string[], h.ats as string[], at) === 'failing').length;
+      return { evaluation: String(e.id), at, score: scoreOf(evaluated, failed) };
+    })
+    .reverse();
+}
+
+/** 'failing' when the last status recorded up to `at` is OPEN or ACKNOWLEDGED. */
+export function statusAt(statuses: string[], ats: string[], at: string): 'failing' | 'other' {
+  const when = Date.parse(at);
+  let last: string | undefined;
+  statuses.forEach((s, i) => {
+    if (Date.parse(ats[i] ?? '') <= when) last = s;
+  });
+  return last === 'OPEN' || last === 'ACKNOWLEDGED' ? 'failing' : 'other';
+}
+
 /**
  * The score each of the last evaluations recorded, oldest first. Evaluations record the score of what they
- * evaluated (a namespace, or everything), so the trend is that of the scope's namespace.
+ * evaluated (a namespace, or everything).
  */
 async function scoreTrend(exec: Executor, scope: ScoreScope, limit: number): Promise<ConformanceScore['trend']> {
   const rows = await exec.read(Q['conformance/list-evaluations'], { namespace: scope.namespace ?? null, limit });

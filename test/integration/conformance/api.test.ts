@@ -106,6 +106,8 @@ describe('conformance through GraphQL', () => {
     // stg_orders is the only capsule of the domain and of the product: all three scopes agree.
     expect(product).toMatchObject({ evaluated: sales.evaluated, failed: sales.failed });
     expect(capsule).toMatchObject({ evaluated: sales.evaluated, failed: sales.failed });
+    // A capsule's trend is replayed from its violations' histories: after the one evaluation, as it is now.
+    expect(capsule.trend.map((p: { score: number }) => p.score)).toEqual([capsule.score]);
     await gql(`mutation { setDomain(urn: "urn:dbt:shop:model.shop.fct_revenue", domain: "Sales") { id } }`);
     const grown = (await gql(SCORE, { scope: { domain: 'Sales' } })).conformanceScore;
     expect(grown.evaluated).toBeGreaterThan(sales.evaluated);

@@ -28,7 +28,8 @@ const evaluate = () => evaluateConformance(helix.exec, { namespace: NS, rules })
 const openOrAck = async () =>
   Number((await helix.exec.runText(`MATCH (v:Violation {namespace: $ns}) WHERE v.status IN ['OPEN', 'ACKNOWLEDGED'] RETURN count(v) AS n`, { ns: NS }, 'READ'))[0]?.n);
 
-describe('the violation workflow across re-evaluation', () => {
+// Each case ingests a project three times and evaluates every rule as often: seconds alone, more on a busy machine.
+describe('the violation workflow across re-evaluation', { timeout: 180_000 }, () => {
   it('resolves what now passes, keeps decisions, reopens what fails again, never duplicates', async () => {
     await runDbtIngest(helix.exec, work, {});
     const first = await evaluate();
