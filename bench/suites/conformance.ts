@@ -52,7 +52,8 @@ export default {
   async run(opts: { quick: boolean; log: (line: string) => void }) {
     const helix = await openHelix(loadConfig(), createLogger('warn'), { migrate: true });
     const rows: Row[] = [];
-    const capsules = opts.quick ? 300 : 100_000;
+    // HELIX_BENCH_CAPSULES: a smaller synthetic graph on a machine that cannot hold 100k capsules' evaluation.
+    const capsules = opts.quick ? 300 : Number(process.env.HELIX_BENCH_CAPSULES ?? 100_000);
     const synthetic = `bench-conformance-synthetic-${capsules}`;
     const project = largestCorpusProject();
     const corpusNs = `bench-conformance-${project.name}`;
