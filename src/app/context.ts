@@ -15,6 +15,8 @@ import { acquireRedisRelay } from '../events/redis-relay.js';
 import { IngestRoots } from '../services/ingestion/ingest-roots.js';
 import { graphVersionReader } from '../services/lineage/graph-version.js';
 import { IngestionJobs } from '../services/ingestion/ingestion-jobs.js';
+import { ConformanceJobs } from '../services/conformance/evaluation-jobs.js';
+import { resolveRuleFile } from '../services/conformance/rule-file.js';
 
 export interface HelixContext {
   config: Config;
@@ -26,6 +28,10 @@ export interface HelixContext {
   schemaVersion: number;
   /** Ingestions started through the API (startIngestion), run in the background. */
   ingestionJobs: IngestionJobs;
+  /** Conformance evaluations started through the API (evaluateConformance), run in the background. */
+  conformanceJobs: ConformanceJobs;
+  /** The server's conformance rule set: HELIX_RULES_FILE, else helix.rules.yml in the working folder, else none. */
+  rulesFile: string | undefined;
   close(options?: { stopLocalNeo4j?: boolean }): Promise<void>;
 }
 
@@ -64,6 +70,8 @@ export async function openHelix(config: Config, logger: Logger, o: OpenOptions =
     throw error;
   }
   const ingestionJobs = new IngestionJobs(exec, roots, logger, config.HELIX_INGEST_CONCURRENCY);
+  const rulesFile = resolveRuleFile(undefined, process.cwd(), config.HELIX_RULES_FILE);
+  const conformanceJobs = new ConformanceJobs(exec, rulesFile, logger, config.HELIX_RULE_TIMEOUT_MS);
   const cache = createCache(config.REDIS_URL);
   // Events cross processes through Redis when there is one; without it they stay in this process.
   const relay = config.REDIS_URL ? await acquireRedisRelay(config.REDIS_URL, helixEvents).catch(() => undefined) : undefined;
@@ -76,8 +84,11 @@ export async function openHelix(config: Config, logger: Logger, o: OpenOptions =
     target,
     schemaVersion,
     ingestionJobs,
+    conformanceJobs,
+    rulesFile,
     async close(options = {}) {
       await ingestionJobs.close();
+      await conformanceJobs.close();
       await relay?.close();
       await cache.close();
       await driver.close();

@@ -6,6 +6,7 @@ import { registerMigrateCommand } from './migrate-command.js';
 import { registerNeo4jCommand } from './neo4j-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerExportCommand } from './export-command.js';
+import { registerConformanceCommand } from './conformance-command.js';
 
 const program = new Command('helix')
   .description('Helix: data lineage and pipeline provenance as one property graph')
@@ -15,5 +16,6 @@ registerMigrateCommand(program);
 registerNeo4jCommand(program);
 registerIngestCommand(program);
 registerExportCommand(program);
+registerConformanceCommand(program);
 
 program.parseAsync(process.argv).catch(fail);

@@ -53,6 +53,10 @@ export const configSchema = z.object({
   HELIX_INGEST_ROOTS: z.string().optional(),
   /** Background ingestions run at once (more queue). */
   HELIX_INGEST_CONCURRENCY: z.coerce.number().int().positive().default(1),
+  /** The conformance rule set the server evaluates (YAML, docs/conformance.md); default: helix.rules.yml if present. */
+  HELIX_RULES_FILE: z.string().optional(),
+  /** Longest a single conformance rule's query may run. */
+  HELIX_RULE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().optional(),
 });

@@ -54,6 +54,11 @@ export class Executor {
     return this.session(mode, ctx.op ?? 'text', ctx, async (tx) => rows(await tx.run(text, params)));
   }
 
+  /** Neo4j's type of a raw statement without running it (EXPLAIN): 'r' read-only, 'rw', 'w' write, 's' schema. */
+  async explainType(text: string, params: Params = {}, ctx: QueryContext = {}): Promise<string> {
+    return this.session('READ', ctx.op ?? 'explain', ctx, async (tx) => (await tx.run(`EXPLAIN ${text}`, params)).summary.queryType);
+  }
+
   private run(mode: 'READ' | 'WRITE', name: string, params: Params, ctx: QueryContext): Promise<Row[]> {
     const text = this.registry.get(name);
     return this.session(mode, name, ctx, async (tx) => rows(await tx.run(text, params)));

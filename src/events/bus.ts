@@ -29,9 +29,25 @@ export interface IngestionProgressEvent {
   at: string;
 }
 
+/** Progress of one conformance evaluation: after each rule, then its end (with the report's totals). */
+export interface ConformanceProgressEvent {
+  id: string;
+  urn: string;
+  namespace: string | null;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  /** The rule just evaluated, rules done and in total. */
+  rule: string | null;
+  done: number;
+  total: number;
+  score: number | null;
+  error: string | null;
+  at: string;
+}
+
 export interface HelixEventMap {
   runUpdated: RunUpdatedEvent;
   ingestionProgress: IngestionProgressEvent;
+  conformanceProgress: ConformanceProgressEvent;
 }
 
 export type HelixTopic = keyof HelixEventMap;

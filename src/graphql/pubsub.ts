@@ -1,7 +1,7 @@
 import { createPubSub, type PubSubEventTarget } from 'graphql-yoga';
-import { helixEvents, type IngestionProgressEvent, type RunUpdatedEvent } from '../events/bus.js';
+import { helixEvents, type ConformanceProgressEvent, type IngestionProgressEvent, type RunUpdatedEvent } from '../events/bus.js';
 
-type Topics = { runUpdated: [RunUpdatedEvent]; ingestionProgress: [IngestionProgressEvent] };
+type Topics = { runUpdated: [RunUpdatedEvent]; ingestionProgress: [IngestionProgressEvent]; conformanceProgress: [ConformanceProgressEvent] };
 type Listener = (event: Event) => void;
 
 /**
@@ -60,6 +60,7 @@ export function subscriptionPubSub(): HelixPubSub {
     const pubsub = createHelixPubSub(target);
     helixEvents.subscribe('runUpdated', (e) => pubsub.publish('runUpdated', e));
     helixEvents.subscribe('ingestionProgress', (e) => pubsub.publish('ingestionProgress', e));
+    helixEvents.subscribe('conformanceProgress', (e) => pubsub.publish('conformanceProgress', e));
     shared = { pubsub, target };
   }
   return shared.pubsub;

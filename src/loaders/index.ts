@@ -1,5 +1,6 @@
 import type { Executor, QueryContext } from '../db/executor.js';
 import { createBioLoaders } from './bio-loaders.js';
+import { createConformanceLoaders } from './conformance-loaders.js';
 import { createNeighborsLoader } from './lineage-loader.js';
 import { createMetadataLoaders } from './metadata-loaders.js';
 import { createNodeLoader } from './node-loader.js';
@@ -13,6 +14,7 @@ export function createLoaders(exec: Executor, ctx: QueryContext) {
     neighbors: createNeighborsLoader(exec, ctx),
     bio: createBioLoaders(exec, ctx),
     prov: createProvenanceLoaders(exec, ctx),
+    conformance: createConformanceLoaders(exec, ctx),
   };
 }
 

@@ -17,14 +17,8 @@ export function resolveNamespace(
   issues: IngestIssue[],
 ): string {
   if (explicit && explicit.trim() !== '') return explicit.trim();
-  const projectName = manifest.metadata.project_name;
-  if (projectName && projectName.trim() !== '') return projectName.trim();
-  const projectId = manifest.metadata.project_id?.toLowerCase();
-  if (projectId) {
-    for (const candidate of manifest.packages) {
-      if (createHash('md5').update(candidate).digest('hex') === projectId) return candidate;
-    }
-  }
+  const project = projectNameOf(manifest);
+  if (project) return project;
   const resources = [...manifest.resources.values()];
   const guess =
     resources.find((r) => r.resourceType === 'model' && !r.external)?.packageName ??
@@ -37,4 +31,17 @@ export function resolveNamespace(
     file,
   });
   return guess;
+}
+
+/** The dbt project's own name: `metadata.project_name`, else the package whose md5 is `metadata.project_id`. */
+export function projectNameOf(manifest: DbtManifest): string | undefined {
+  const projectName = manifest.metadata.project_name;
+  if (projectName && projectName.trim() !== '') return projectName.trim();
+  const projectId = manifest.metadata.project_id?.toLowerCase();
+  if (projectId) {
+    for (const candidate of manifest.packages) {
+      if (createHash('md5').update(candidate).digest('hex') === projectId) return candidate;
+    }
+  }
+  return undefined;
 }

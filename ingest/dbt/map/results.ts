@@ -4,6 +4,7 @@ import { isTestType } from './capsule-types.js';
 import type { MapContext } from './context.js';
 import { stepUrn } from '../../provenance-common/urns.js';
 import { jsonProp } from './graph-builder.js';
+import { projectNameOf } from './namespace.js';
 
 export function invocationUrn(invocationId: string): string {
   return `urn:dbt:invocation:${invocationId}`;
@@ -29,7 +30,9 @@ export function dbtStepUrn(namespace: string, uniqueId: string): string {
  */
 export function mapResults(ctx: MapContext): string[] {
   const ids: string[] = [];
-  const manifestInvocation = addInvocation(ctx, ctx.manifest.metadata, {}, ids);
+  // The manifest's invocation records the project's own name: conformance rules tell the project's own models from
+  // installed packages' by it, whatever namespace the capsules were given.
+  const manifestInvocation = addInvocation(ctx, ctx.manifest.metadata, { projectName: projectNameOf(ctx.manifest) ?? ctx.namespace }, ids);
   if (manifestInvocation) ctx.g.count('invocations');
   const run = ctx.artifacts.runResults;
   if (run) {
@@ -74,7 +77,7 @@ function addRun(
 function addInvocation(
   ctx: MapContext,
   metadata: ArtifactMetadata,
-  info: RunInfo & { status?: string; firstStartedAt?: string | undefined },
+  info: RunInfo & { status?: string; firstStartedAt?: string | undefined; projectName?: string },
   ids: string[],
 ): { id: string; urn: string } | undefined {
   const id = metadata.invocation_id;
@@ -95,6 +98,7 @@ function addInvocation(
       elapsedTime: info.elapsedTime,
       status: info.status,
       namespace: ctx.namespace,
+      projectName: info.projectName,
     },
   });
   const job = dbtJobUrn(ctx.namespace);

@@ -2,6 +2,7 @@ import { DateTimeScalar, JSONScalar } from '../scalars.js';
 import { baseResolvers } from './base.js';
 import { bioResolvers } from './bio.js';
 import { capsuleResolvers } from './capsules.js';
+import { conformanceResolvers } from './conformance.js';
 import { ingestionResolvers } from './ingestion.js';
 import { lineageResolvers } from './lineage.js';
 import { metadataResolvers } from './metadata.js';
@@ -20,5 +21,6 @@ export function resolverMaps() {
     provenanceResolvers,
     ingestionResolvers,
     piiResolvers,
+    conformanceResolvers,
   ];
 }

@@ -1,0 +1,12 @@
+// violations(filter, first, after): ordered by urn (rule + subject), keyset-paged.
+MATCH (v:Violation)
+WHERE ($namespace IS NULL OR v.namespace = $namespace)
+  AND ($rule IS NULL OR v.ruleId = $rule)
+  AND ($severity IS NULL OR v.severity = $severity)
+  AND ($status IS NULL OR v.status = $status)
+  AND ($category IS NULL OR v.category = $category)
+  AND ($subject IS NULL OR v.subjectUrn = $subject)
+  AND ($after IS NULL OR v.urn > $after)
+RETURN v.urn AS urn, labels(v) AS labels, properties(v) AS props
+ORDER BY v.urn
+LIMIT toInteger($first)
