@@ -1,0 +1,174 @@
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import type { Badges } from './badges.js';
+import { colourOf, TEXT_COLOUR } from './colors.js';
+import { labelOf, type ViewModel } from './model.js';
+
+cytoscape.use(dagre);
+
+/** Above this many nodes the canvas trades decoration for frame rate (no arrows, textures while panning). */
+const LARGE = 600;
+
+export interface GraphCallbacks {
+  onSelect(urn: string): void;
+}
+
+/** The cytoscape canvas: draws a ViewModel left to right (dagre), coloured by type, with badges and highlights. */
+export class GraphView {
+  cy: Core;
+  private large = false;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly callbacks: GraphCallbacks,
+  ) {
+    this.cy = this.create(false);
+  }
+
+  /** Large graphs get a canvas that reuses a texture while the viewport moves (an option fixed at creation). */
+  private create(large: boolean): Core {
+    const cy = cytoscape({
+      container: this.container,
+      style: baseStyle(large),
+      minZoom: 0.02,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      textureOnViewport: large,
+      hideEdgesOnViewport: large,
+      pixelRatio: large ? 1 : 'auto',
+    });
+    cy.on('tap', 'node', (event) => this.callbacks.onSelect(event.target.id()));
+    this.large = large;
+    return cy;
+  }
+
+  /** Redraws the whole model and lays it out; resolves once the graph has been laid out and painted. */
+  render(model: ViewModel, root: string | undefined, badges: Badges): Promise<void> {
+    const large = model.nodes.size > LARGE;
+    const elements: ElementDefinition[] = [];
+    const repeated = model.repeatedNames();
+    for (const n of model.nodes.values()) {
+      const c = colourOf(n.type);
+      elements.push({
+        group: 'nodes',
+        data: { id: n.urn, label: labelOf(n, repeated), fill: c.fill, stroke: c.stroke, type: n.type },
+        classes: [n.urn === root ? 'root' : '', n.frontier ? 'frontier' : ''].filter(Boolean),
+      });
+    }
+    for (const [key, e] of model.edges) elements.push({ group: 'edges', data: { id: key, source: e.source, target: e.target, type: e.type } });
+    if (large !== this.large) {
+      this.cy.destroy();
+      this.cy = this.create(large);
+    }
+    const cy = this.cy;
+    cy.startBatch();
+    cy.elements().remove();
+    cy.add(elements);
+    cy.endBatch();
+    this.applyBadges(badges);
+    const layout = cy.layout({
+      name: 'dagre',
+      rankDir: 'LR',
+      nodeSep: 12,
+      rankSep: large ? 90 : 120,
+      // network-simplex ranks best but is quadratic-ish; longest-path keeps 2,000+ nodes interactive.
+      ranker: large ? 'longest-path' : 'network-simplex',
+      fit: true,
+      padding: 24,
+      animate: false,
+    } as cytoscape.LayoutOptions);
+    return new Promise((resolve) => {
+      layout.one('layoutstop', () => {
+        if (root && !large && cy.nodes().length > 1) cy.fit(undefined, 24);
+        cy.one('render', () => requestAnimationFrame(() => resolve()));
+        cy.forceRender();
+      });
+      layout.run();
+    });
+  }
+
+  applyBadges(badges: Badges): void {
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((node) => {
+        const list = badges.get(node.id());
+        const base = String(node.data('label')).split('\n')[0];
+        if (list?.length) {
+          node.data('label', `${base}\n${list.map((b) => `⚠ ${b.kind.label(b.count)}`).join(' · ')}`);
+          node.data('badgeColour', list[0]!.kind.colour);
+          node.addClass('badged');
+        } else {
+          node.data('label', base);
+          node.removeClass('badged');
+        }
+      });
+    });
+  }
+
+  select(urn: string | undefined): void {
+    this.cy.nodes(':selected').unselect();
+    if (!urn) return;
+    const node = this.cy.getElementById(urn);
+    if (node.nonempty()) {
+      node.select();
+      if (!node.renderedBoundingBox() || this.cy.nodes().length < LARGE) this.cy.animate({ center: { eles: node } }, { duration: 150 });
+    }
+  }
+
+  highlightPath(urns: string[]): void {
+    this.cy.elements().removeClass('on-path');
+    const set = new Set(urns);
+    const nodes = this.cy.nodes().filter((n) => set.has(n.id()));
+    nodes.addClass('on-path');
+    nodes.edgesWith(nodes).addClass('on-path');
+  }
+
+  async png(): Promise<Blob> {
+    return this.cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale: 2, maxWidth: 8000, maxHeight: 8000 });
+  }
+}
+
+function baseStyle(large: boolean): cytoscape.StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        shape: 'round-rectangle',
+        label: 'data(label)',
+        'background-color': 'data(fill)',
+        'border-color': 'data(stroke)',
+        'border-width': 2,
+        color: TEXT_COLOUR,
+        'font-size': 12,
+        'font-family': 'system-ui, sans-serif',
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-wrap': 'wrap',
+        'text-max-width': '220px',
+        width: 'label',
+        height: 'label',
+        padding: '8px',
+        // Labels vanish when they would be unreadable anyway: the biggest saving on large graphs.
+        'min-zoomed-font-size': 7,
+      },
+    },
+    { selector: 'node.root', style: { 'border-width': 4, 'font-weight': 'bold' } },
+    { selector: 'node.frontier', style: { 'border-style': 'dashed' } },
+    { selector: 'node.badged', style: { 'border-color': 'data(badgeColour)', 'border-width': 3, 'underlay-color': 'data(badgeColour)', 'underlay-opacity': 0.15, 'underlay-padding': 4 } },
+    { selector: 'node:selected', style: { 'overlay-color': '#2563eb', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+    { selector: 'node.on-path', style: { 'border-color': '#2563eb', 'border-width': 5 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'line-color': '#6b7280',
+        'target-arrow-color': '#6b7280',
+        // Haystack edges (straight, no arrows) draw fastest; left-to-right placement still shows the direction.
+        'target-arrow-shape': large ? 'none' : 'triangle',
+        'curve-style': large ? 'haystack' : 'bezier',
+        'arrow-scale': 0.9,
+      },
+    },
+    { selector: 'edge[type = "DERIVED_FROM"], edge[type = "FEEDS_EXPOSURE"]', style: { 'line-style': 'solid', 'line-color': '#64748b' } },
+    { selector: 'edge.on-path', style: { width: 4, 'line-color': '#2563eb', 'target-arrow-color': '#2563eb' } },
+  ];
+}
