@@ -5,7 +5,7 @@ import { fullExportUrl } from './export.js';
 import { GraphView } from './graph-view.js';
 import { renderNodeList } from './lists.js';
 import { ViewModel, type AnswerEdge, type AnswerNode } from './model.js';
-import { renderPanel, renderPath, type PanelActions, type PathAnswer } from './panel.js';
+import { clearPanel, renderPanel, renderPath, type PanelActions, type PathAnswer } from './panel.js';
 import { DETAILS, IMPACT, LINEAGE, PATH, PROVENANCE } from './queries.js';
 import { NODE_LIMIT, stateQuery, type Direction, type Level, type Mode, type ViewState } from './state.js';
 
@@ -28,6 +28,7 @@ export interface RenderMark {
   /** Where the time went: waiting for the API, building the canvas and laying it out. */
   apiMs?: number;
   layoutMs?: number;
+  phases?: Record<string, number>;
 }
 declare global {
   interface Window {
@@ -156,7 +157,7 @@ export class Controller {
       },
       pathTo: (urn) => void this.findPath(this.pathStart, urn),
       close: () => {
-        byId('panel').hidden = true;
+        clearPanel(byId('panel'));
         this.selected = undefined;
         this.graph.select(undefined);
         document.querySelector<HTMLElement>(`#node-list li[tabindex="0"]`)?.focus();
@@ -184,12 +185,14 @@ export class Controller {
   }
 
   private async redraw(): Promise<void> {
+    const listed = performance.now();
     renderNodeList(byId('node-list'), this.model, this.badges, this.selected);
     byId('node-count').textContent = `(${this.model.nodes.size})`;
     const drawing = performance.now();
+    const listMs = Math.round(drawing - listed);
     await this.graph.render(this.model, this.state.urn, this.badges);
     const at = performance.now();
-    window.__explorer?.renders.push({ nodes: this.model.nodes.size, edges: this.model.edges.size, at, apiMs: this.apiMs, layoutMs: at - drawing });
+    window.__explorer?.renders.push({ nodes: this.model.nodes.size, edges: this.model.edges.size, at, apiMs: this.apiMs, layoutMs: at - drawing, phases: { list: listMs, ...this.graph.phases } });
     this.apiMs = undefined;
     document.body.dataset.ready = 'true';
     this.updateFullExport();

@@ -2,12 +2,17 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import type { Badges } from './badges.js';
 import { colourOf, TEXT_COLOUR } from './colors.js';
+import { layeredPositions } from './layered-layout.js';
 import { labelOf, type ViewModel } from './model.js';
 
 cytoscape.use(dagre);
 
-/** Above this many nodes the canvas trades decoration for frame rate (no arrows, textures while panning). */
-const LARGE = 600;
+/**
+ * Above this many nodes the canvas trades decoration for speed: the linear layered layout instead of dagre (whose
+ * network-simplex ranking lays out small views best but takes minutes on thousands of nodes), sizes from label
+ * lengths, no arrows, textures while panning.
+ */
+const LARGE = 300;
 
 export interface GraphCallbacks {
   onSelect(urn: string): void;
@@ -42,16 +47,27 @@ export class GraphView {
     return cy;
   }
 
+  /** Milliseconds of the last render's phases (build, layout, paint), for the browser benchmark. */
+  phases: Record<string, number> = {};
+
   /** Redraws the whole model and lays it out; resolves once the graph has been laid out and painted. */
   render(model: ViewModel, root: string | undefined, badges: Badges): Promise<void> {
+    let t = performance.now();
+    const phase = (name: string) => {
+      const now = performance.now();
+      this.phases[name] = Math.round(now - t);
+      t = now;
+    };
     const large = model.nodes.size > LARGE;
     const elements: ElementDefinition[] = [];
     const repeated = model.repeatedNames();
     for (const n of model.nodes.values()) {
       const c = colourOf(n.type);
+      const label = labelOf(n, repeated);
       elements.push({
         group: 'nodes',
-        data: { id: n.urn, label: labelOf(n, repeated), fill: c.fill, stroke: c.stroke, type: n.type },
+        // Large views get sizes from the label's length: measuring thousands of labels is most of their draw time.
+        data: { id: n.urn, label, fill: c.fill, stroke: c.stroke, type: n.type, w: Math.min(220, 16 + label.length * 7), h: 28 },
         classes: [n.urn === root ? 'root' : '', n.frontier ? 'frontier' : ''].filter(Boolean),
       });
     }
@@ -66,25 +82,57 @@ export class GraphView {
     cy.add(elements);
     cy.endBatch();
     this.applyBadges(badges);
-    const layout = cy.layout({
+    phase('build');
+    phase('style');
+    const layout = cy.layout(large ? this.presetLayout() : {
       name: 'dagre',
       rankDir: 'LR',
       nodeSep: 12,
-      rankSep: large ? 90 : 120,
-      // network-simplex ranks best but is quadratic-ish; longest-path keeps 2,000+ nodes interactive.
-      ranker: large ? 'longest-path' : 'network-simplex',
+      rankSep: 120,
       fit: true,
       padding: 24,
       animate: false,
     } as cytoscape.LayoutOptions);
     return new Promise((resolve) => {
       layout.one('layoutstop', () => {
-        if (root && !large && cy.nodes().length > 1) cy.fit(undefined, 24);
-        cy.one('render', () => requestAnimationFrame(() => resolve()));
+        phase('layout');
+        cy.one('render', () =>
+          requestAnimationFrame(() => {
+            phase('paint');
+            resolve();
+          }),
+        );
         cy.forceRender();
       });
       layout.run();
     });
+  }
+
+  /** Positions from the linear layered layout, applied in one preset layout. */
+  private presetLayout(): cytoscape.LayoutOptions {
+    const nodes = this.cy.nodes();
+    const positions = layeredPositions(
+      nodes.map((n) => n.id()),
+      this.cy.edges().map((e) => ({ source: e.data('source') as string, target: e.data('target') as string })),
+      (id) => {
+        const data = this.cy.getElementById(id).data() as { w: number; h: number };
+        return { w: data.w, h: data.h };
+      },
+      { rankSep: 90, nodeSep: 10 },
+    );
+    // Fitted from the computed positions: cytoscape's own fit would measure every label for the bounding box.
+    let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const p of positions.values()) [x1, y1, x2, y2] = [Math.min(x1, p.x), Math.min(y1, p.y), Math.max(x2, p.x), Math.max(y2, p.y)];
+    const pad = 140;
+    const zoom = Math.min(this.cy.width() / (x2 - x1 + pad), this.cy.height() / (y2 - y1 + pad), 1);
+    return {
+      name: 'preset',
+      positions: (node: cytoscape.NodeSingular) => positions.get(node.id()) ?? { x: 0, y: 0 },
+      fit: false,
+      zoom,
+      pan: { x: this.cy.width() / 2 - ((x1 + x2) / 2) * zoom, y: this.cy.height() / 2 - ((y1 + y2) / 2) * zoom },
+      animate: false,
+    } as cytoscape.LayoutOptions;
   }
 
   applyBadges(badges: Badges): void {
@@ -144,9 +192,9 @@ function baseStyle(large: boolean): cytoscape.StylesheetJson {
         'text-halign': 'center',
         'text-wrap': 'wrap',
         'text-max-width': '220px',
-        width: 'label',
-        height: 'label',
-        padding: '8px',
+        width: large ? 'data(w)' : 'label',
+        height: large ? 'data(h)' : 'label',
+        padding: large ? '0px' : '8px',
         // Labels vanish when they would be unreadable anyway: the biggest saving on large graphs.
         'min-zoomed-font-size': 7,
       },

@@ -156,7 +156,7 @@ document.addEventListener('keydown', (e) => {
   if (e.key === '/' && !typing) {
     e.preventDefault();
     searchInput.focus();
-  } else if (e.key === 'Escape' && !byId('panel').hidden) {
+  } else if (e.key === 'Escape') {
     byId('panel').querySelector<HTMLButtonElement>('button.close')?.click();
   }
 });

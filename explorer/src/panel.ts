@@ -199,7 +199,11 @@ export function renderPanel(panel: HTMLElement, input: PanelInput, actions: Pane
     h('section', { id: 'path-result', 'data-testid': 'path-result', 'aria-live': 'polite' }),
   ];
   panel.replaceChildren(...children.filter((c): c is Node => c !== null));
-  panel.hidden = false;
+}
+
+/** The panel keeps its place (the canvas never changes size under the user): empty, it says what to do. */
+export function clearPanel(panel: HTMLElement): void {
+  panel.replaceChildren(h('p', { class: 'hint' }, 'Select a node (click it, or Enter in the node list) to see its details.'));
 }
 
 export interface PathAnswer {

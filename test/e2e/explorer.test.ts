@@ -244,7 +244,7 @@ describe('time from a shared URL to a rendered graph (written to docs/benchmarks
       const url = `${base}/explorer?urn=${encodeURIComponent(root)}&direction=DOWNSTREAM&depth=50&level=TABLE`;
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       await context.addInitScript((key) => sessionStorage.setItem('helix.explorer.key', key), TOKEN);
-      const rounds: Array<{ openToRenderedMs: number; apiMs: number; drawMs: number }> = [];
+      const rounds: Array<{ openToRenderedMs: number; apiMs: number; drawMs: number; phases: Record<string, number> }> = [];
       let frames: { median: number; p95: number } | undefined;
       for (let round = 0; round < 2; round++) {
         const p = await context.newPage();
@@ -253,7 +253,7 @@ describe('time from a shared URL to a rendered graph (written to docs/benchmarks
         const mark = await p.evaluate(() => window.__explorer!.renders[0]!);
         expect(mark.nodes).toBe(size);
         expect(await p.$$eval('[data-testid="node-list"] li', (lis) => lis.length)).toBe(size);
-        rounds.push({ openToRenderedMs: Math.round(mark.at), apiMs: Math.round(mark.apiMs ?? 0), drawMs: Math.round(mark.layoutMs ?? 0) });
+        rounds.push({ openToRenderedMs: Math.round(mark.at), apiMs: Math.round(mark.apiMs ?? 0), drawMs: Math.round(mark.layoutMs ?? 0), phases: mark.phases ?? {} });
         if (round === 1) {
           // Interaction: pan and zoom the canvas for 60 frames, timing each frame.
           frames = await p.evaluate(async () => {

@@ -35,6 +35,7 @@ export interface ExplorerRenderMark {
   at: number;
   apiMs?: number;
   layoutMs?: number;
+  phases?: Record<string, number>;
 }
 declare global {
   interface Window {
