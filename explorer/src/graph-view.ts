@@ -67,7 +67,7 @@ export class GraphView {
       elements.push({
         group: 'nodes',
         // Large views get sizes from the label's length: measuring thousands of labels is most of their draw time.
-        data: { id: n.urn, label, fill: c.fill, stroke: c.stroke, type: n.type, w: Math.min(220, 16 + label.length * 7), h: 28 },
+        data: { id: n.urn, label: large ? label : breakable(label), base: large ? label : breakable(label), fill: c.fill, stroke: c.stroke, type: n.type, w: Math.min(220, 16 + label.length * 7), h: 28 },
         classes: [n.urn === root ? 'root' : '', n.frontier ? 'frontier' : ''].filter(Boolean),
       });
     }
@@ -87,8 +87,8 @@ export class GraphView {
     const layout = cy.layout(large ? this.presetLayout() : {
       name: 'dagre',
       rankDir: 'LR',
-      nodeSep: 12,
-      rankSep: 120,
+      nodeSep: 10,
+      rankSep: 60,
       fit: true,
       padding: 24,
       animate: false,
@@ -139,7 +139,7 @@ export class GraphView {
     this.cy.batch(() => {
       this.cy.nodes().forEach((node) => {
         const list = badges.get(node.id());
-        const base = String(node.data('label')).split('\n')[0];
+        const base = String(node.data('base'));
         if (list?.length) {
           node.data('label', `${base}\n${list.map((b) => `⚠ ${b.kind.label(b.count)}`).join(' · ')}`);
           node.data('badgeColour', list[0]!.kind.colour);
@@ -175,6 +175,11 @@ export class GraphView {
   }
 }
 
+/** Long dbt names (`int_marketing__int_attribution_last_click`) wrap after `__` and `.` instead of widening the node. */
+function breakable(label: string): string {
+  return label.length > 24 ? label.replace(/(__|\.)(?=.)/g, '$1\n') : label;
+}
+
 function baseStyle(large: boolean): cytoscape.StylesheetJson {
   return [
     {
@@ -186,17 +191,17 @@ function baseStyle(large: boolean): cytoscape.StylesheetJson {
         'border-color': 'data(stroke)',
         'border-width': 2,
         color: TEXT_COLOUR,
-        'font-size': 12,
+        'font-size': 13,
         'font-family': 'system-ui, sans-serif',
         'text-valign': 'center',
         'text-halign': 'center',
         'text-wrap': 'wrap',
-        'text-max-width': '220px',
+        'text-max-width': '180px',
         width: large ? 'data(w)' : 'label',
         height: large ? 'data(h)' : 'label',
         padding: large ? '0px' : '8px',
-        // Labels vanish when they would be unreadable anyway: the biggest saving on large graphs.
-        'min-zoomed-font-size': 7,
+        // Large views: labels vanish when they would be unreadable anyway (the biggest saving in drawing time).
+        'min-zoomed-font-size': large ? 7 : 0,
       },
     },
     { selector: 'node.root', style: { 'border-width': 4, 'font-weight': 'bold' } },
