@@ -42,6 +42,8 @@ export class Controller {
   readonly model = new ViewModel();
   state: ViewState;
   private badges: Badges = new Map();
+  /** Nodes whose badges were fetched for this view: an expansion asks only about the new ones. */
+  private readonly badgesChecked = new Set<string>();
   private selected: string | undefined;
   private pathStart: string | undefined;
   private readonly graph: GraphView;
@@ -80,6 +82,7 @@ export class Controller {
       this.model.clear();
       this.model.merge(answer.nodes, answer.edges, answer.truncatedFrontier ?? []);
       this.badges = new Map();
+      this.badgesChecked.clear();
       this.pathStart = undefined;
       await this.redraw();
       this.status(`${this.model.nodes.size} nodes, ${this.model.edges.size} edges${answer.truncated ? ' — truncated: expand the dashed nodes for more' : ''}`);
@@ -199,12 +202,15 @@ export class Controller {
   }
 
   private async refreshBadges(): Promise<void> {
-    const nodes = [...this.model.nodes.values()];
-    const badges = await fetchBadges(nodes);
-    this.badges = badges;
-    this.graph.applyBadges(badges);
-    renderNodeList(byId('node-list'), this.model, badges, this.selected);
-    document.body.dataset.badges = String(badges.size);
+    const nodes = [...this.model.nodes.values()].filter((n) => !this.badgesChecked.has(n.urn));
+    for (const n of nodes) this.badgesChecked.add(n.urn);
+    const seq = this.loadSeq;
+    const found = await fetchBadges(nodes);
+    if (seq !== this.loadSeq) return;
+    for (const [urn, list] of found) this.badges.set(urn, list);
+    this.graph.applyBadges(this.badges);
+    renderNodeList(byId('node-list'), this.model, this.badges, this.selected);
+    document.body.dataset.badges = String(this.badges.size);
   }
 
   private updateFullExport(): void {

@@ -95,6 +95,11 @@ export class GraphView {
     } as cytoscape.LayoutOptions);
     return new Promise((resolve) => {
       layout.one('layoutstop', () => {
+        // A handful of nodes would otherwise be blown up to the maximum zoom.
+        if (!large && cy.zoom() > 1.25) {
+          cy.zoom(1.25);
+          cy.center();
+        }
         phase('layout');
         cy.one('render', () =>
           requestAnimationFrame(() => {

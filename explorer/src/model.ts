@@ -75,16 +75,16 @@ export function displayName(n: AnswerNode): string {
  * whose names repeat in the view (model versions, a source and a model both called `orders`) with their unique id.
  */
 export function labelOf(n: ViewNode, repeated?: ReadonlySet<string>): string {
-  if (n.type === 'Column' && n.capsuleUrn) {
-    const capsule = n.capsuleUrn.split(/[.:]/).pop();
-    return capsule ? `${capsule}.${n.name}` : n.name;
-  }
-  if (repeated?.has(n.name) && n.urn.startsWith('urn:dbt:')) {
-    // urn:dbt:<ns>:<type>.<package>.<rest>: the rest names it within the project (orders.v2, stripe.payments).
-    const uniqueId = n.urn.slice(n.urn.indexOf(':', 'urn:dbt:'.length) + 1);
-    return uniqueId.split('.').slice(2).join('.') || n.name;
-  }
+  if (n.type === 'Column' && n.capsuleUrn) return `${capsuleLabel(n.capsuleUrn)}.${n.name}`;
+  if (repeated?.has(n.name) && n.urn.startsWith('urn:dbt:')) return capsuleLabel(n.urn) || n.name;
   return n.name;
+}
+
+/** urn:dbt:<ns>:<type>.<package>.<rest>: the rest names a capsule within its project (orders.v2, stripe.payments). */
+function capsuleLabel(urn: string): string {
+  if (!urn.startsWith('urn:dbt:')) return urn.split(/[.:/]/).pop() ?? urn;
+  const uniqueId = urn.slice(urn.indexOf(':', 'urn:dbt:'.length) + 1);
+  return uniqueId.split('.').slice(2).join('.');
 }
 
 export class ViewModel {

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../../explorer/build.js';
 import { writeGraph } from '../../ingest/core/writer.js';
+import { bioRunner } from '../../ingest/run/bio.js';
 import { runDbtIngest } from '../../ingest/run/dbt.js';
 import { ingestOpenLineage } from '../../ingest/run/openlineage.js';
 import type { HelixContext } from '../../src/app/context.js';
@@ -36,6 +37,7 @@ beforeAll(async () => {
   await resetGraph(helix);
   expect((await runDbtIngest(helix.exec, fixturePath('dbt/v12-shop'), {})).status).toBe('completed');
   expect((await ingestOpenLineage(helix.exec, crossWorldEvents().map((event) => ({ event })))).rejected).toEqual([]);
+  expect((await bioRunner('hgnc', 'genes')(helix.exec, fixturePath('bio/genes/hgnc_complete_set.tsv'), {})).status).toBe('completed');
   const built = await buildExplorer(path.join(OUT, 'build'));
   server = createHttpServer(helix, explorerRoutes(built.outDir));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -220,6 +222,28 @@ describe('the explorer in a real browser (chromium, headless)', () => {
     await shot('08-provenance');
   });
 
+  it('opens a gene from search in provenance mode, with its gene details in the panel', async () => {
+    await goto('?q=COL4A3');
+    await page.waitForSelector('[data-testid="search-results"] li[data-urn="HGNC:2204"]');
+    await page.click('[data-testid="search-results"] li[data-urn="HGNC:2204"]');
+    await ready();
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ urn: 'HGNC:2204', depth: '3', mode: 'HOW_MADE' });
+    const truth = await gql(`{ node(id: "HGNC:2204") { ... on Gene { symbol hgncId location locusType } }
+      provenance(urn: "HGNC:2204", direction: HOW_MADE, depth: 3, limit: 5000) { nodes { urn } } }`);
+    expect(await listed('[data-testid="node-list"]')).toEqual(truth.provenance.nodes.map((n: any) => n.urn));
+    await page.waitForSelector('[data-testid="gene"]');
+    const facts = await page.$$eval('[data-testid="gene"] dt', (dts) => Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling!.textContent])));
+    expect(facts).toMatchObject({ Symbol: truth.node.symbol, HGNC: truth.node.hgncId, Location: truth.node.location, 'Locus type': truth.node.locusType });
+    await shot('09-gene');
+  });
+
+  it('says clearly when a shared URL names a node that does not exist', async () => {
+    await goto(`?urn=${encodeURIComponent(shop('model.shop.no_such_model'))}&direction=BOTH&depth=2&level=TABLE`);
+    await page.waitForSelector('body[data-ready="error"]');
+    expect(await page.textContent('#status')).toMatch(/no node with urn .*no_such_model.*NOT_FOUND/);
+    expect(await listed('[data-testid="node-list"]')).toEqual([]);
+  });
+
   it('loads nothing from another host, and serves assets with cache headers', async () => {
     expect(foreign).toEqual([]);
     const html = await fetch(`${base}/explorer`);
@@ -232,6 +256,20 @@ describe('the explorer in a real browser (chromium, headless)', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect((await fetch(`${base}/explorer/assets/../../package.json`)).status).toBe(404);
+    expect((await fetch(`${base}/explorer`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('answers 503 with the fix when the explorer was not built', async () => {
+    const unbuilt = createHttpServer(helix, explorerRoutes(path.join(OUT, 'never-built')));
+    await new Promise<void>((r) => unbuilt.listen(0, '127.0.0.1', r));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(unbuilt.address() as AddressInfo).port}/explorer`);
+      expect(res.status).toBe(503);
+      expect(await res.text()).toContain('npm run build');
+    } finally {
+      unbuilt.closeAllConnections();
+      await new Promise((r) => unbuilt.close(r));
+    }
   });
 });
 
