@@ -43,6 +43,7 @@ export class GraphView {
       pixelRatio: large ? 1 : 'auto',
     });
     cy.on('tap', 'node', (event) => this.callbacks.onSelect(event.target.id()));
+    if (large) labelVisibleNodes(cy);
     this.large = large;
     return cy;
   }
@@ -180,6 +181,27 @@ export class GraphView {
   }
 }
 
+/** Large views: after the viewport settles, nodes inside it get their labels when the zoom makes them readable. */
+function labelVisibleNodes(cy: Core): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  cy.on('viewport', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const labelled = cy.nodes('.labelled');
+      if (cy.zoom() < 0.45) return void labelled.removeClass('labelled');
+      const e = cy.extent();
+      const inside = cy.nodes().filter((n) => {
+        const p = n.position();
+        return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2;
+      });
+      cy.batch(() => {
+        labelled.difference(inside).removeClass('labelled');
+        inside.addClass('labelled');
+      });
+    }, 120);
+  });
+}
+
 /** Long dbt names (`int_marketing__int_attribution_last_click`) wrap after `__` and `.` instead of widening the node. */
 function breakable(label: string): string {
   return label.length > 24 ? label.replace(/(__|\.)(?=.)/g, '$1\n') : label;
@@ -191,7 +213,9 @@ function baseStyle(large: boolean): cytoscape.StylesheetJson {
       selector: 'node',
       style: {
         shape: 'round-rectangle',
-        label: 'data(label)',
+        // Large views label only what is on screen and readable (labelVisibleNodes): measuring thousands of labels
+        // was most of their first paint.
+        label: large ? '' : 'data(label)',
         'background-color': 'data(fill)',
         'border-color': 'data(stroke)',
         'border-width': 2,
@@ -209,6 +233,7 @@ function baseStyle(large: boolean): cytoscape.StylesheetJson {
         'min-zoomed-font-size': large ? 7 : 0,
       },
     },
+    { selector: 'node.labelled, node.root, node.badged, node:selected, node.on-path', style: { label: 'data(label)' } },
     { selector: 'node.root', style: { 'border-width': 4, 'font-weight': 'bold' } },
     { selector: 'node.frontier', style: { 'border-style': 'dashed' } },
     { selector: 'node.badged', style: { 'border-color': 'data(badgeColour)', 'border-width': 3, 'underlay-color': 'data(badgeColour)', 'underlay-opacity': 0.15, 'underlay-padding': 4 } },

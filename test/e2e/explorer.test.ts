@@ -309,6 +309,15 @@ describe('time from a shared URL to a rendered graph (written to docs/benchmarks
             times.sort((a, b) => a - b);
             return { median: Math.round(times[30]!), p95: Math.round(times[56]!) };
           });
+          // Zoomed in far enough to read, the nodes on screen get their labels (large views label lazily).
+          const labelled = await p.evaluate(async () => {
+            const cy = window.__explorer!.cy() as { zoom(z: { level: number; position: { x: number; y: number } }): void; nodes(s?: string): { length: number } };
+            cy.zoom({ level: 1, position: { x: 0, y: 0 } });
+            await new Promise((r) => setTimeout(r, 400));
+            return [cy.nodes('.labelled').length, cy.nodes().length];
+          });
+          if (size > 300) expect(labelled[0]).toBeGreaterThan(0);
+          if (size > 300) expect(labelled[0]).toBeLessThan(labelled[1]!);
           await p.screenshot({ path: path.join(OUT, `bench-${size}.png`) });
         }
         await p.close();
