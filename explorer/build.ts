@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,6 +42,10 @@ export async function buildExplorer(outDir: string, opts: { minify?: boolean } =
     .replace('{{script}}', `/explorer/assets/${js}`)
     .replace('{{stylesheet}}', `/explorer/assets/${css}`);
   writeFileSync(path.join(outDir, 'index.html'), html);
+  // Compressed once here, so the server neither compresses per request nor at start-up (~0.5 MB → ~150 kB).
+  for (const a of assets) {
+    if (/\.(js|css|map|txt)$/.test(a)) writeFileSync(path.join(assetsDir, `${a}.gz`), gzipSync(readFileSync(path.join(assetsDir, a)), { level: 9 }));
+  }
   return { outDir, assets };
 }
 

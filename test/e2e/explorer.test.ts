@@ -255,6 +255,8 @@ describe('the explorer in a real browser (chromium, headless)', () => {
     const asset = await fetch(`${base}${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect((await asset.text()).length).toBeGreaterThan(100_000);
     expect((await fetch(`${base}/explorer/assets/../../package.json`)).status).toBe(404);
     expect((await fetch(`${base}/explorer`, { method: 'POST' })).status).toBe(405);
   });

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { projectRoot } from '../../project-root.js';
 import type { ExtraRoute } from '../server.js';
 
@@ -55,7 +54,10 @@ export function explorerRoutes(dir: string = defaultExplorerDir()): ExtraRoute[]
   const page = readFileSync(indexPath);
   const pageEtag = `"${createHash('sha256').update(page).digest('base64url').slice(0, 27)}"`;
   const assetsDir = path.join(dir, 'assets');
-  const assets = existsSync(assetsDir) ? readdirSync(assetsDir) : [];
+  // Precompressed by the build (explorer/build.ts): `<name>.gz` beside each text asset.
+  const files = existsSync(assetsDir) ? readdirSync(assetsDir) : [];
+  const present = new Set(files);
+  const assets = files.filter((name) => !name.endsWith('.gz'));
   return [
     {
       prefix: '/explorer',
@@ -77,16 +79,22 @@ export function explorerRoutes(dir: string = defaultExplorerDir()): ExtraRoute[]
     },
     // One exact route per built file: the set is fixed at start-up, so no path from the request reaches the disk.
     ...assets.map((name): ExtraRoute => {
-      const body = readFileSync(path.join(assetsDir, name));
-      // Compressed once at start-up: the bundle (graph library included) is ~0.5 MB raw, ~150 kB gzipped.
-      const gzipped = /\.(js|css|map|txt)$/.test(name) ? gzipSync(body, { level: 9 }) : undefined;
+      // Read on first request, not at start-up (the source map alone is 2 MB).
+      let body: Buffer | undefined;
+      let gzipped: Buffer | undefined;
+      const load = () => {
+        body ??= readFileSync(path.join(assetsDir, name));
+        if (!gzipped && present.has(`${name}.gz`)) gzipped = readFileSync(path.join(assetsDir, `${name}.gz`));
+        return body;
+      };
       return {
         prefix: `/explorer/assets/${name}`,
         guarded: false,
         handler: async (req, res) => {
           if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res);
-          const gzip = gzipped && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-          const sent = gzip ? gzipped : body;
+          const raw = load();
+          const gzip = gzipped !== undefined && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+          const sent = gzip ? gzipped! : raw;
           res.writeHead(200, {
             'content-type': TYPES[path.extname(name)] ?? 'application/octet-stream',
             'content-length': sent.length,
