@@ -6,7 +6,8 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json ./
 COPY src ./src
 COPY ingest ./ingest
-RUN npx tsc -p tsconfig.json && npm prune --omit=dev
+COPY explorer ./explorer
+RUN npx tsc -p tsconfig.json && npx tsx explorer/build.ts && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app

@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.neo4j/**', 'coverage/**', '.ci-results/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.neo4j/**', 'coverage/**', '.ci-results/**', 'test-output/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
