@@ -6,8 +6,7 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json ./
 COPY src ./src
 COPY ingest ./ingest
-COPY explorer ./explorer
-RUN npx tsc -p tsconfig.json && npx tsx explorer/build.ts && npm prune --omit=dev
+RUN npx tsc -p tsconfig.json && npx tsx src/explorer/build.ts && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app

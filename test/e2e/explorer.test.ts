@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExplorer } from '../../explorer/build.js';
+import { buildExplorer } from '../../src/explorer/build.js';
 import { writeGraph } from '../../ingest/core/writer.js';
 import { bioRunner } from '../../ingest/run/bio.js';
 import { runDbtIngest } from '../../ingest/run/dbt.js';

@@ -28,7 +28,7 @@ export async function isolatedPage(browser: Browser, origin: string, viewport = 
   return { page, foreign };
 }
 
-/** What the explorer page exposes for tests (explorer/src/controller.ts). */
+/** What the explorer page exposes for tests (src/explorer/page/controller.ts). */
 export interface ExplorerRenderMark {
   nodes: number;
   edges: number;

@@ -54,7 +54,7 @@ export function explorerRoutes(dir: string = defaultExplorerDir()): ExtraRoute[]
   const page = readFileSync(indexPath);
   const pageEtag = `"${createHash('sha256').update(page).digest('base64url').slice(0, 27)}"`;
   const assetsDir = path.join(dir, 'assets');
-  // Precompressed by the build (explorer/build.ts): `<name>.gz` beside each text asset.
+  // Precompressed by the build (src/explorer/build.ts): `<name>.gz` beside each text asset.
   const files = existsSync(assetsDir) ? readdirSync(assetsDir) : [];
   const present = new Set(files);
   const assets = files.filter((name) => !name.endsWith('.gz'));

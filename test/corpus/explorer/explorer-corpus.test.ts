@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExplorer } from '../../../explorer/build.js';
+import { buildExplorer } from '../../../src/explorer/build.js';
 import { runDbtIngest } from '../../../ingest/run/dbt.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { explorerRoutes } from '../../../src/http/routes/explorer.js';

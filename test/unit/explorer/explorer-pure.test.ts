@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { allColours, CANVAS_COLOUR, colourOf, contrastRatio, TEXT_COLOUR } from '../../../explorer/src/colors.js';
-import { fullExportUrl, toGraphML, toMermaid } from '../../../explorer/src/export.js';
-import { layeredPositions } from '../../../explorer/src/layered-layout.js';
-import { flowEdge, labelOf, ViewModel } from '../../../explorer/src/model.js';
-import { parseState, stateQuery } from '../../../explorer/src/state.js';
+import { allColours, CANVAS_COLOUR, colourOf, contrastRatio, TEXT_COLOUR } from '../../../src/explorer/page/colors.js';
+import { fullExportUrl, toGraphML, toMermaid } from '../../../src/explorer/page/export.js';
+import { layeredPositions } from '../../../src/explorer/page/layered-layout.js';
+import { flowEdge, labelOf, ViewModel } from '../../../src/explorer/page/model.js';
+import { parseState, stateQuery } from '../../../src/explorer/page/state.js';
 
 describe('explorer colours', () => {
   it('keep node text readable (AA, 4.5:1) and borders distinguishable from the canvas (3:1)', () => {

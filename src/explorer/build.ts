@@ -21,7 +21,7 @@ export async function buildExplorer(outDir: string, opts: { minify?: boolean } =
   const assetsDir = path.join(outDir, 'assets');
   mkdirSync(assetsDir, { recursive: true });
   const result = await esbuild.build({
-    entryPoints: { explorer: path.join(here, 'src', 'main.ts') },
+    entryPoints: { explorer: path.join(here, 'page', 'main.ts') },
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -51,7 +51,7 @@ export async function buildExplorer(outDir: string, opts: { minify?: boolean } =
 
 // `npm run build` runs this file: dist/explorer.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const out = path.resolve(here, '..', 'dist', 'explorer');
+  const out = path.resolve(here, '..', '..', 'dist', 'explorer');
   const built = await buildExplorer(out);
   console.warn(`explorer built into ${path.relative(process.cwd(), out)}: ${built.assets.filter((a) => !a.endsWith('.map')).join(', ')}`);
 }
