@@ -39,6 +39,8 @@ export const configSchema = z.object({
   HELIX_INGEST_ROOTS: z.string().optional(),
   /** Background ingestions run at once (more queue). */
   HELIX_INGEST_CONCURRENCY: z.coerce.number().int().positive().default(1),
+  /** Mermaid exports refuse scopes with more nodes than this (Mermaid does not draw large graphs). */
+  HELIX_EXPORT_MERMAID_MAX_NODES: z.coerce.number().int().positive().default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().optional(),
 });

@@ -1,8 +1,9 @@
 import type { HelixContext } from '../app/context.js';
+import { exportRoute } from './routes/export.js';
 import { openLineageRoute } from './routes/openlineage.js';
 import type { ExtraRoute } from './server.js';
 
 /** Routes beside /graphql that other domains contribute (OpenLineage endpoint, explorer page). */
 export function extraRoutes(helix: HelixContext): ExtraRoute[] {
-  return [openLineageRoute(helix)];
+  return [openLineageRoute(helix), exportRoute(helix)];
 }

@@ -2,6 +2,7 @@ import { DateTimeScalar, JSONScalar } from '../scalars.js';
 import { baseResolvers } from './base.js';
 import { bioResolvers } from './bio.js';
 import { capsuleResolvers } from './capsules.js';
+import { exportResolvers } from './export.js';
 import { ingestionResolvers } from './ingestion.js';
 import { lineageResolvers } from './lineage.js';
 import { metadataResolvers } from './metadata.js';
@@ -18,5 +19,6 @@ export function resolverMaps() {
     bioResolvers,
     provenanceResolvers,
     ingestionResolvers,
+    exportResolvers,
   ];
 }
