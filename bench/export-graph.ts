@@ -15,7 +15,9 @@ export async function ensureExportGraph(driver: Driver, elements: number, log: (
   const have = Number(records[0]?.get('nodes') ?? 0);
   if (have > nodes) {
     log(`export bench: wiping a larger synthetic graph (${have} nodes)`);
-    await run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS');
+    const session = driver.session();
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS');
+    await session.close();
     return ensureExportGraph(driver, elements, log);
   }
   if (have === nodes) return;

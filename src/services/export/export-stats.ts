@@ -6,7 +6,8 @@ const Q = requireQueries([
   'export/count-scope',
   'export/count-urns',
   'export/count-internal-nodes',
-  'export/list-property-types',
+  'export/list-node-property-types',
+  'export/list-edge-property-types',
   'export/list-property-types-by-urns',
   'export/list-internal-property-types',
 ] as const);
@@ -45,7 +46,10 @@ export async function propertyTypes(exec: Executor, scope: ResolvedScope, ctx: Q
   const rows =
     scope.urns !== null
       ? await exec.read(Q['export/list-property-types-by-urns'], { all: scope.urns, relTypes: r.relTypes }, c)
-      : await exec.read(Q['export/list-property-types'], scopeParams(r), c);
+      : [
+          ...(await exec.read(Q['export/list-node-property-types'], scopeParams(r), c)),
+          ...(await exec.read(Q['export/list-edge-property-types'], scopeParams(r), c)),
+        ];
   if (includesUnlabelledInternal(r)) rows.push(...(await exec.read(Q['export/list-internal-property-types'], {}, c)));
   for (const row of rows) {
     const map = row.element === 'edge' ? out.edge : out.node;
