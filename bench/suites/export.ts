@@ -18,6 +18,8 @@ interface Measured {
   elements: number;
   bytes: number;
   ms: number;
+  /** Before the first element (GraphML: the key pre-pass). */
+  prepareMs?: number;
   maxRssMb: number;
 }
 
@@ -50,7 +52,9 @@ export default {
   description:
     'helix export (GraphML, Cypher) vs apoc.export.graphml.all {stream:true}, end to end to the client process, on a synthetic graph of 100k and 1M elements: elements/s, peak RSS of the exporting process, ratio to APOC',
   async run(opts: { quick: boolean; log: (line: string) => void }) {
-    const sizes = opts.quick ? [2_000] : [100_000, 1_000_000];
+    // HELIX_BENCH_EXPORT_SIZES=1000000 measures one size only (e.g. after a run was interrupted).
+    const chosen = process.env.HELIX_BENCH_EXPORT_SIZES?.split(',').map(Number).filter((n) => n > 0);
+    const sizes = opts.quick ? [2_000] : chosen?.length ? chosen : [100_000, 1_000_000];
     const rows: Array<Record<string, string | number | null>> = [];
     const notes: string[] = [];
     for (const size of sizes) {
@@ -65,7 +69,7 @@ export default {
           if ('error' in m) {
             opts.log(m.error);
             notes.push(`${size}: ${m.error}`);
-            rows.push({ case: `${what} ${size}`, elements: null, ms: null, elementsPerSecond: null, mb: null, peakRssMb: null, speedVsApoc: null });
+            rows.push({ case: `${what} ${size}`, elements: null, ms: null, prepareMs: null, elementsPerSecond: null, mb: null, peakRssMb: null, speedVsApoc: null });
             continue;
           }
           const perSecond = Math.round(m.elements / (m.ms / 1000));
@@ -74,6 +78,7 @@ export default {
             case: `${what} ${size}`,
             elements: m.elements,
             ms: m.ms,
+            prepareMs: m.prepareMs ?? null,
             elementsPerSecond: perSecond,
             mb: Math.round(m.bytes / 1e5) / 10,
             peakRssMb: m.maxRssMb,
