@@ -33,7 +33,8 @@ export async function ensureExportGraph(driver: Driver, elements: number, log: (
       { from: neo4j.int(from), to: neo4j.int(to) },
     );
   }
-  // Chain i -> i+1; the last node points back to the first so that nodes == relationships.
+  // Chain i -> i+1; the last node points back to the first so that nodes == relationships (MERGE: a batch the driver
+  // retries under load is not doubled).
   for (let from = Math.max(1, have); from <= nodes; from += batch) {
     const to = Math.min(nodes, from + batch - 1);
     await run(
@@ -41,7 +42,7 @@ export async function ensureExportGraph(driver: Driver, elements: number, log: (
        MATCH (a:Node {urn: 'urn:bench:model:' + i})
        MATCH (b:Node {urn: 'urn:bench:model:' + CASE WHEN i = $nodes THEN 1 ELSE i + 1 END})
        OPTIONAL MATCH (a)-[old:FLOWS_TO]->(:Node {urn: 'urn:bench:model:1'}) DELETE old
-       CREATE (a)-[:FLOWS_TO {weight: i % 7, kind: 'ref'}]->(b)`,
+       MERGE (a)-[f:FLOWS_TO]->(b) SET f.weight = i % 7, f.kind = 'ref'`,
       { from: neo4j.int(from), to: neo4j.int(to), nodes: neo4j.int(nodes) },
     );
   }

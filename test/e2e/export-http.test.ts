@@ -72,14 +72,14 @@ describe('GET /api/v1/export', () => {
     await new Promise((r) => res.once('data', r));
     res.pause();
     let open = 0;
-    for (let i = 0; i < 50 && open === 0; i++) {
+    for (let i = 0; i < 200 && open === 0; i++) {
       open = await runningExports();
       if (open === 0) await new Promise((r) => setTimeout(r, 100));
     }
     expect(open).toBeGreaterThan(0);
     req.destroy();
     let left = open;
-    for (let i = 0; i < 100 && left > 0; i++) {
+    for (let i = 0; i < 200 && left > 0; i++) {
       await new Promise((r) => setTimeout(r, 100));
       left = await runningExports();
     }

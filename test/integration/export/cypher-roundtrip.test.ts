@@ -97,7 +97,7 @@ describe('Cypher export round trip into a second, empty Neo4j', () => {
 
     await runScript(script);
     expect(await census((q) => target.exec.runText(q, {}, 'READ'))).toEqual(fromSource);
-  }, 180_000);
+  }, 300_000);
 
   it('exporting the loaded database again gives the same script, after sorting', async () => {
     const again = (await exportText(target, { format: 'cypher' })).text;
