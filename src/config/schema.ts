@@ -57,6 +57,8 @@ export const configSchema = z.object({
   HELIX_RULES_FILE: z.string().optional(),
   /** Longest a single conformance rule's query may run. */
   HELIX_RULE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  /** Mermaid exports refuse scopes with more nodes than this (Mermaid does not draw large graphs). */
+  HELIX_EXPORT_MERMAID_MAX_NODES: z.coerce.number().int().positive().default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().optional(),
 });

@@ -49,6 +49,39 @@ export class Executor {
     });
   }
 
+  /**
+   * Streams the records of one named read, pulled from the driver as the consumer asks for them (the driver fetches
+   * in batches and pauses when its buffer is full: backpressure reaches Neo4j). Records stay driver values (typed
+   * Integers, temporals) for writers that must keep types. Aborting `signal`, breaking out of the loop or a consumer
+   * error closes the session, which stops the query on the server.
+   */
+  async *stream(name: string, params: Params = {}, ctx: QueryContext & { signal?: AbortSignal } = {}): AsyncGenerator<Record<string, unknown>> {
+    if (ctx.counter) ctx.counter.queries += 1;
+    ctx.signal?.throwIfAborted();
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    const onAbort = () => void session.close().catch(() => {});
+    ctx.signal?.addEventListener('abort', onAbort, { once: true });
+    const tx = session.beginTransaction({
+      timeout: ctx.timeoutMs ?? this.options.txTimeoutMs,
+      metadata: { app: 'helix', op: ctx.op ?? name, query: name, requestId: ctx.requestId ?? '' },
+    });
+    try {
+      for await (const record of tx.run(this.registry.get(name), params)) {
+        ctx.signal?.throwIfAborted();
+        yield record.toObject();
+      }
+      ctx.signal?.throwIfAborted();
+      await tx.commit();
+    } catch (error) {
+      if (ctx.signal?.aborted) throw ctx.signal.reason;
+      throw mapNeo4jError(error, name);
+    } finally {
+      ctx.signal?.removeEventListener('abort', onAbort);
+      if (tx.isOpen()) await tx.rollback().catch(() => {});
+      await session.close();
+    }
+  }
+
   /** Runs raw text (EXPLAIN checks, migrations): never user input. */
   async runText(text: string, params: Params = {}, mode: 'READ' | 'WRITE' = 'WRITE', ctx: QueryContext = {}): Promise<Row[]> {
     return this.session(mode, ctx.op ?? 'text', ctx, async (tx) => rows(await tx.run(text, params)));

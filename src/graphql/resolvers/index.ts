@@ -3,6 +3,7 @@ import { baseResolvers } from './base.js';
 import { bioResolvers } from './bio.js';
 import { capsuleResolvers } from './capsules.js';
 import { conformanceResolvers } from './conformance.js';
+import { exportResolvers } from './export.js';
 import { ingestionResolvers } from './ingestion.js';
 import { lineageResolvers } from './lineage.js';
 import { metadataResolvers } from './metadata.js';
@@ -22,5 +23,6 @@ export function resolverMaps() {
     ingestionResolvers,
     piiResolvers,
     conformanceResolvers,
+    exportResolvers,
   ];
 }

@@ -1,0 +1,22 @@
+// The relationship property keys of an export and the value types seen for each (see list-node-property-types).
+MATCH (a:Node)
+WHERE ($namespace IS NULL
+       OR a.ingestScope = 'dbt:' + $namespace
+       OR a.namespace = $namespace
+       OR (a:Run AND (a.kind = $namespace OR EXISTS { (a)-[:INSTANCE_OF]->(:Job {namespace: $namespace}) }))
+       OR (a:Column AND EXISTS { (:Node {namespace: $namespace})-[:HAS_COLUMN]->(a) }))
+  AND ($types IS NULL OR any(l IN labels(a) WHERE l IN $types))
+  AND ($internal OR NOT a:Ingestion)
+MATCH (a)-[r]->(b:Node)
+WHERE ($relTypes IS NULL OR type(r) IN $relTypes)
+  AND ($namespace IS NULL
+       OR b.ingestScope = 'dbt:' + $namespace
+       OR b.namespace = $namespace
+       OR (b:Run AND (b.kind = $namespace OR EXISTS { (b)-[:INSTANCE_OF]->(:Job {namespace: $namespace}) }))
+       OR (b:Column AND EXISTS { (:Node {namespace: $namespace})-[:HAS_COLUMN]->(b) }))
+  AND ($types IS NULL OR any(l IN labels(b) WHERE l IN $types))
+  AND ($internal OR NOT b:Ingestion)
+UNWIND keys(r) AS key
+WITH DISTINCT key, valueType(r[key]) AS type
+RETURN 'edge' AS element, key, collect(type) AS types
+ORDER BY key

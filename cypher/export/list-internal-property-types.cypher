@@ -1,0 +1,7 @@
+// The property keys and value types of the bookkeeping nodes outside the :Node graph (see list-property-types).
+MATCH (n)
+WHERE NOT n:Node
+UNWIND keys(n) AS key
+WITH DISTINCT key, valueType(n[key]) AS type
+RETURN 'node' AS element, key, collect(type) AS types
+ORDER BY key
