@@ -17,6 +17,7 @@ const printed = new WeakMap<DocumentNode, string>();
  * and mutation bumps the version; responses with errors are never stored.
  */
 export function lineageResponseCache(helix: Pick<HelixContext, 'exec' | 'cache' | 'config'>): Plugin<GraphQLContext> {
+  if (helix.config.HELIX_CACHE === 'off') return {};
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const op = getOperationAST(args.document, args.operationName ?? undefined);

@@ -1,0 +1,57 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeGraph } from '../../../ingest/core/writer.js';
+import { dbtShapedGraph, mulberry32, type SyntheticGraph } from '../../../bench/lineage-graph.js';
+import type { HelixContext } from '../../../src/app/context.js';
+import { graphqlClient } from '../../support/graphql-client.js';
+import { openTestHelix, resetGraph } from '../../support/graph.js';
+import { documentedQueries } from './documented-queries.js';
+
+const EXPECTED = path.join(path.dirname(fileURLToPath(import.meta.url)), 'documented-answers.json');
+
+/** A small dbt-shaped graph (bench/lineage-graph.ts) with tags on some columns, as the peer benchmark uses. */
+export function answersGraph(): SyntheticGraph {
+  const g = dbtShapedGraph({ capsules: 160, seed: 11 });
+  const rnd = mulberry32(12);
+  g.nodes.push({ urn: 'urn:tag:pii', labels: ['Tag'], props: { name: 'pii' } });
+  for (const n of g.nodes.filter((x) => x.labels.includes('Column'))) if (rnd() < 0.2) g.edges.push({ type: 'TAGGED_WITH', from: n.urn, to: 'urn:tag:pii' });
+  return g;
+}
+
+/**
+ * Every documented query's answer on the same graph, compared with the answers the code gave before the
+ * serving-speed work (stored in documented-answers.json; HELIX_UPDATE_ANSWERS=1 rewrites it, for a deliberate
+ * change of an answer only). With and without the caches.
+ */
+describe('answers of the documented queries', () => {
+  let helix: HelixContext;
+  let uncached: HelixContext;
+  const graph = answersGraph();
+  const queries = documentedQueries(graph);
+
+  beforeAll(async () => {
+    helix = await openTestHelix();
+    uncached = await openTestHelix({ HELIX_CACHE: 'off' });
+    await resetGraph(helix);
+    const dup = new Map(graph.nodes.map((n) => [n.urn, n]));
+    await writeGraph(helix.exec, { nodes: [...dup.values()], edges: graph.edges, issues: [] }, { scope: 'test:answers', deleteMissing: false });
+  });
+  afterAll(async () => {
+    await uncached?.close();
+    await helix?.close();
+  });
+
+  it('are the stored ones, cached and uncached', async () => {
+    const answers: Record<string, unknown> = {};
+    for (const h of [uncached, helix, helix]) {
+      const gql = graphqlClient(h);
+      for (const q of queries) answers[q.name] = await gql(q.query, q.variables);
+      if (process.env.HELIX_UPDATE_ANSWERS === '1' || !existsSync(EXPECTED)) writeFileSync(EXPECTED, `${JSON.stringify(answers, null, 1)}\n`);
+      const expected = JSON.parse(readFileSync(EXPECTED, 'utf8')) as Record<string, unknown>;
+      for (const q of queries) expect({ [q.name]: answers[q.name] }).toEqual({ [q.name]: expected[q.name] });
+    }
+    for (const q of queries) expect(JSON.stringify(answers[q.name]), q.name).not.toContain('"errors"');
+  }, 300_000);
+});
