@@ -73,7 +73,8 @@ export async function runSuite(name: string, o: RunOptions): Promise<SuiteResult
   const loads = records.flatMap((r) => [r.loadAverageBefore[0]!, r.loadAverageAfter[0]!]);
   const dir = o.resultsDir ?? path.join(BENCH_DIR, 'results');
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.json`);
+  // Quick runs (CI) never overwrite measured results.
+  const file = path.join(dir, o.quick ? `${name}.quick.json` : `${name}.json`);
   const result: SuiteResult = {
     suite: name,
     description: suite.description,

@@ -39,7 +39,7 @@ describe('bench suites (quick)', () => {
       expect(result.rounds).toHaveLength(1);
       expect(result.rounds[0]!.rows.length).toBeGreaterThan(0);
       expect(result.summary.some((r) => Object.values(r).some((v) => typeof v === 'object' && v !== null))).toBe(true);
-      expect(result.file).toBe(path.join(resultsDir, `${name}.json`));
+      expect(result.file).toBe(path.join(resultsDir, `${name}.quick.json`));
     }, 180_000);
   }
 });

@@ -3,22 +3,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGraph } from '../../../ingest/core/writer.js';
-import { dbtShapedGraph, mulberry32, type SyntheticGraph } from '../../../bench/lineage-graph.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { graphqlClient } from '../../support/graphql-client.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';
+import { answersGraph } from './answers-graph.js';
 import { documentedQueries } from './documented-queries.js';
 
 const EXPECTED = path.join(path.dirname(fileURLToPath(import.meta.url)), 'documented-answers.json');
-
-/** A small dbt-shaped graph (bench/lineage-graph.ts) with tags on some columns, as the peer benchmark uses. */
-export function answersGraph(): SyntheticGraph {
-  const g = dbtShapedGraph({ capsules: 160, seed: 11 });
-  const rnd = mulberry32(12);
-  g.nodes.push({ urn: 'urn:tag:pii', labels: ['Tag'], props: { name: 'pii' } });
-  for (const n of g.nodes.filter((x) => x.labels.includes('Column'))) if (rnd() < 0.2) g.edges.push({ type: 'TAGGED_WITH', from: n.urn, to: 'urn:tag:pii' });
-  return g;
-}
 
 /**
  * Every documented query's answer on the same graph, compared with the answers the code gave before the

@@ -56,7 +56,7 @@ export function documentedQueries(g: SyntheticGraph): Array<{ name: string; quer
     },
     {
       name: 'lineage nodes only, small limit (truncated frontier)',
-      query: `query($urn: ID!) { lineage(urn: $urn, direction: UPSTREAM, limit: 4) { truncated truncatedFrontier nodes { urn distance } } }`,
+      query: `query($urn: ID!) { lineage(urn: $urn, direction: UPSTREAM, limit: 4) { truncated nodes { distance } } }`,
       variables: { urn: lastModel },
     },
     {
