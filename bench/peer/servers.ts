@@ -68,6 +68,8 @@ export async function startHelix(name: string, o: HelixServerOptions, log: (l: s
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       HELIX_AUTH_TOKEN: token,
       HELIX_CACHE: o.cache,
+      // Cached answers: the graph version may be 250 ms old (README), so cache hits need no Neo4j round trip.
+      ...(o.cache === 'on' ? { HELIX_GRAPH_VERSION_STALENESS_MS: '250' } : {}),
       HELIX_RATE_LIMIT_PER_MINUTE: '1000000000',
       HELIX_RATE_LIMIT_KEY_PREFIX: 'helix:bench:peer:rl',
       LOG_LEVEL: 'warn',

@@ -35,6 +35,11 @@ export function connectionNodeFields(info: GraphQLResolveInfo): FieldNode[] {
   return [...(top.get('nodes') ?? []), ...edgeNodes];
 }
 
+/** Names of the fields selected directly under the current field (through fragments). */
+export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
+  return new Set(collectFields(info.fieldNodes, info).keys());
+}
+
 /** Sub-fields of the given fields by name (through inline fragments and fragment spreads, @skip/@include ignored). */
 function collectFields(fields: readonly FieldNode[], info: GraphQLResolveInfo): Map<string, FieldNode[]> {
   const out = new Map<string, FieldNode[]>();
