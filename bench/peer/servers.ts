@@ -18,7 +18,7 @@ async function spawnServer(name: string, args: string[], env: Record<string, str
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within 600 s: ${tail}`)), 180_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 600 s: ${tail}`)), 600_000);
     const onData = (d: Buffer) => {
       tail = (tail + d.toString()).slice(-3000);
       const m = ready.exec(tail);
