@@ -4,6 +4,7 @@
  * Writes a dbt-shaped graph (bench/lineage-graph.ts) once, then measures: the one-round-trip APOC BFS against a
  * round trip per hop, uncached lineage(depth: 10) server-side (in-process GraphQL, no network), and requests/s of
  * a cached lineage query over HTTP under concurrent clients (autocannon). Goals: p95 <= 50 ms, >= 3000 req/s.
+ * `--only latency` skips the HTTP load tests, `--only http` the strategy comparison (bench suites lineage and api).
  */
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -33,6 +34,10 @@ const opts = {
   connections: arg('connections', 50),
   workers: arg('workers', 1),
 };
+const only = (() => {
+  const i = process.argv.indexOf('--only');
+  return i > 0 ? process.argv[i + 1] : undefined;
+})();
 const log = (m: string) => process.stderr.write(`[lineage-bench] ${m}\n`);
 
 if (!process.env.NEO4J_URI) {
@@ -62,7 +67,7 @@ try {
 
   log(`strategy comparison on ${roots.length} roots (one direction, depth 10, limit 500) ...`);
   const sizes: number[] = [];
-  const strategies = {
+  const strategies = only === 'http' ? undefined : {
     apocOneRoundTripDown: await timeEach(roots, async (u) => sizes.push((await oneWay(u, 'DOWNSTREAM'))!.nodes.length)),
     hopPerRoundTripDown: await timeEach(roots, (u) => hopByHop(helix.exec, u, 'DOWNSTREAM', 10, 500)),
     apocOneRoundTripUp: await timeEach(roots, async (u) => sizes.push((await oneWay(u, 'UPSTREAM'))!.nodes.length)),
@@ -91,7 +96,7 @@ try {
   const heavySizes: number[] = [];
   const uncachedHeavy = await timeEach(heavyRoots, async (u) => heavySizes.push(await ask(u)));
 
-  log(`cached lineage over HTTP: ${opts.connections} clients for ${opts.seconds} s ...`);
+  if (only !== 'latency') log(`cached lineage over HTTP: ${opts.connections} clients for ${opts.seconds} s ...`);
   const server = createHttpServer(helix);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
@@ -104,7 +109,7 @@ try {
   const bySize = uncachedRoots.map((u, i) => [u, graphqlSizes[i]!] as const).sort((a, b) => a[1] - b[1]);
   const [typical, typicalNodes] = bySize[Math.floor(bySize.length / 2)]!;
   const cached: Record<string, unknown> = {};
-  for (const stalenessMs of [0, 250]) {
+  for (const stalenessMs of only === 'latency' ? [] : [0, 250]) {
     graphVersionReader(helix.exec).maxStalenessMs = stalenessMs;
     const mode = stalenessMs === 0 ? 'strictVersion' : `versionStaleness${stalenessMs}ms`;
     cached[mode] = {
@@ -114,7 +119,7 @@ try {
   }
   graphVersionReader(helix.exec).maxStalenessMs = 0;
   // What the same server does for a query that touches nothing: the ceiling of this pipeline on this machine.
-  const ceiling = await cachedRun({}, '{ __typename }');
+  const ceiling = only === 'latency' ? undefined : await cachedRun({}, '{ __typename }');
   server.closeAllConnections();
   await new Promise((r) => server.close(r));
 
@@ -132,7 +137,7 @@ try {
     cpus: os.cpus().length,
     goals: {
       p95UncachedAtMost50ms: uncached.p95 <= 50,
-      cachedAtLeast3000rps: Object.values(cached).some((c) => (c as { typicalRoot: { requestsPerSecond: number } }).typicalRoot.requestsPerSecond >= 3000),
+      cachedAtLeast3000rps: only === 'latency' ? undefined : Object.values(cached).some((c) => (c as { typicalRoot: { requestsPerSecond: number } }).typicalRoot.requestsPerSecond >= 3000),
     },
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -64,11 +64,18 @@ export interface Throughput {
 }
 
 /** autocannon against a running server: `connections` clients repeating one POST for `seconds`. */
-export async function loadTest(url: string, body: string, connections: number, seconds: number, workers: number): Promise<Throughput> {
+export async function loadTest(
+  url: string,
+  body: string,
+  connections: number,
+  seconds: number,
+  workers: number,
+  headers: Record<string, string> = {},
+): Promise<Throughput> {
   const result = await autocannon({
     url,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body,
     connections,
     duration: seconds,

@@ -1,7 +1,8 @@
 // Breadth-first lineage of one node in one direction, in one round trip: APOC's BFS with global node uniqueness
 // visits every node once at its shortest distance (never enumerates paths) and stops after $limit + 1 nodes, so
 // `limitHit` is exact. Edges are those of $relType among the kept nodes; `frontier` lists kept nodes with
-// neighbours that were cut (by the limit, or beyond the last level when $probeBeyond).
+// neighbours that were cut (by the limit, or beyond the last level when $probeBeyond). Edges and frontier are only
+// computed when asked for ($withEdges, $withFrontier): a question about the nodes alone skips both.
 MATCH (root:Node {urn: $urn})
 CALL apoc.path.expandConfig(root, {
   relationshipFilter: $relationshipFilter,
@@ -18,13 +19,13 @@ WITH root, found[0..toInteger($limit)] AS kept, size(found) > $limit AS limitHit
 WITH root, kept, limitHit, [k IN kept | k.node] AS members,
      apoc.map.fromPairs([k IN kept | [k.node.urn, true]]) AS inSet
 CALL (members) {
-  CALL apoc.algo.cover(members) YIELD rel
+  CALL apoc.algo.cover(CASE WHEN $withEdges THEN members ELSE [] END) YIELD rel
   WITH rel WHERE type(rel) = $relType
   RETURN collect({from: startNode(rel).urn, to: endNode(rel).urn, type: type(rel), transformation: rel.transformation}) AS edges
 }
 CALL (kept, limitHit, inSet) {
   UNWIND kept AS k
-  WITH k WHERE (limitHit AND k.level < $depth) OR ($probeBeyond AND k.level = $depth)
+  WITH k WHERE $withFrontier AND ((limitHit AND k.level < $depth) OR ($probeBeyond AND k.level = $depth))
   CALL apoc.path.subgraphNodes(k.node, {relationshipFilter: $relationshipFilter, labelFilter: $labelFilter, minLevel: 1, maxLevel: 1}) YIELD node
   WITH k, node WHERE inSet[node.urn] IS NULL
   RETURN collect(DISTINCT k.node.urn) AS frontier

@@ -24,6 +24,8 @@ export const configSchema = z.object({
   HELIX_NEO4J_PAGECACHE: z.string().default('1g'),
   HELIX_NEO4J_HOME: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  /** `off`: no result or response cache at all (every answer computed; benchmarks, debugging). */
+  HELIX_CACHE: z.enum(['on', 'off']).default('on'),
   HELIX_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(300),
   /**
    * How old a graph-version read may be for a cached answer (0 = strict: every completed write is seen). Writes by

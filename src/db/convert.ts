@@ -6,9 +6,11 @@ import neo4j, { isInt, isNode, isRelationship, isPath, type Integer } from 'neo4
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return value ?? null;
-  if (isInt(value)) return integerToNumber(value as Integer);
-  if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  // Cypher maps arrive as plain objects: the common case skips the driver type checks.
+  if (Object.getPrototypeOf(value) === Object.prototype) return plainMap(value as Record<string, unknown>);
+  if (isInt(value)) return integerToNumber(value as Integer);
   if (isNode(value)) return { labels: value.labels, ...plainMap(value.properties) };
   if (isRelationship(value)) return { type: value.type, ...plainMap(value.properties) };
   if (isPath(value)) return value.segments.map((s) => ({ start: toPlain(s.start), rel: toPlain(s.relationship), end: toPlain(s.end) }));
@@ -18,7 +20,10 @@ export function toPlain(value: unknown): unknown {
 
 function plainMap(obj: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = toPlain(v);
+  for (const k in obj) {
+    const v = obj[k];
+    out[k] = v === null || typeof v !== 'object' ? (v ?? null) : toPlain(v);
+  }
   return out;
 }
 

@@ -1,12 +1,16 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { StoredNode } from '../../loaders/node-loader.js';
 import { LIMITS, boundedInt, pageSize, requireUrn } from '../../services/lineage/limits.js';
 import { serviceContext } from '../../services/lineage/service-context.js';
 import type { Direction, LineageLevel } from '../../services/lineage/types.js';
 import { listCapsules, type CapsuleFilter } from '../../services/metadata/capsule-list.js';
+import { getCapsuleTrees, isEmptyPlan, type Prefetched } from '../../services/metadata/capsule-trees.js';
 import { searchNodes, type SearchArgs } from '../../services/metadata/search.js';
 import type { GraphQLContext } from '../context.js';
 import { nodeType } from '../node-type.js';
 import { toNodeParent, type NodeParent } from './base.js';
+import { connectionNodeFields, planCapsuleSelection } from './capsule-plan.js';
+import { plannedParent, prefetched } from './prefetched.js';
 
 const CAPSULE_TYPES = ['Model', 'Source', 'Seed', 'Snapshot', 'Exposure', 'Metric', 'SemanticModel', 'SavedQuery', 'Analysis'];
 
@@ -23,8 +27,18 @@ function neighbors(level: LineageLevel, way: Direction) {
     const depth = boundedInt('depth', args.depth, 1, LIMITS.maxNestedDepth);
     const first = pageSize(args.first, LIMITS.defaultNestedFirst);
     if (first === 0) return [];
+    const planned = prefetched(p)?.[way === 'UPSTREAM' ? 'upstream' : 'downstream'];
+    if (level === 'TABLE' && planned && depth === 1 && planned.first === first) return planned.nodes.map(toNodeParent);
     const found = await ctx.loaders.neighbors.load({ urn: p.urn, level, way, depth, first });
     return found.map(toNodeParent);
+  };
+}
+
+/** A nested list the planned read already fetched, else its DataLoader. */
+function plannedOr(key: 'tags' | 'tests' | 'owners', loader: (ctx: GraphQLContext) => { load(urn: string): Promise<StoredNode[]> }) {
+  return (p: NodeParent, _: unknown, ctx: GraphQLContext) => {
+    const pre = (prefetched(p) as Prefetched | undefined)?.[key];
+    return pre ? pre.map(toNodeParent) : loader(ctx).load(p.urn).then(parents);
   };
 }
 
@@ -41,10 +55,11 @@ const capsuleFields = {
   latestVersion: (p: NodeParent) => text(p.latestVersion),
   tagNames: (p: NodeParent) => strings(p.tags),
   meta: (p: NodeParent) => json(p.metaJson),
-  columns: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.columns.load(p.urn).then(parents),
-  tags: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.tags.load(p.urn).then(parents),
-  owners: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.owners.load(p.urn).then(parents),
-  tests: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.tests.load(p.urn).then(parents),
+  columns: (p: NodeParent, _: unknown, ctx: GraphQLContext) =>
+    prefetched(p)?.columns?.map(plannedParent) ?? ctx.loaders.meta.columns.load(p.urn).then(parents),
+  tags: plannedOr('tags', (ctx) => ctx.loaders.meta.tags),
+  owners: plannedOr('owners', (ctx) => ctx.loaders.meta.owners),
+  tests: plannedOr('tests', (ctx) => ctx.loaders.meta.tests),
   domain: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.domains.load(p.urn).then((d) => parents(d)[0] ?? null),
   dataProducts: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.dataProducts.load(p.urn).then(parents),
   runResults: (p: NodeParent, args: { first?: number | null }, ctx: GraphQLContext) =>
@@ -57,17 +72,28 @@ const capsuleTypes = Object.fromEntries(CAPSULE_TYPES.map((t) => [t, { ...capsul
 
 export const capsuleResolvers = {
   Query: {
-    capsule: async (_: unknown, args: { urn: string }, ctx: GraphQLContext) => {
-      const n = await ctx.loaders.node.load(requireUrn('urn', args.urn));
+    capsule: async (_: unknown, args: { urn: string }, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
+      const urn = requireUrn('urn', args.urn);
+      const plan = planCapsuleSelection(info.fieldNodes, info);
+      if (!isEmptyPlan(plan)) {
+        const [tree] = await getCapsuleTrees(svc(ctx), [urn], plan);
+        return tree?.labels.includes('Capsule') ? plannedParent(tree) : null;
+      }
+      const n = await ctx.loaders.node.load(urn);
       return n?.labels.includes('Capsule') ? toNodeParent(n) : null;
     },
     column: async (_: unknown, args: { urn: string }, ctx: GraphQLContext) => {
       const n = await ctx.loaders.node.load(requireUrn('urn', args.urn));
       return n?.labels.includes('Column') ? toNodeParent(n) : null;
     },
-    capsules: async (_: unknown, args: { filter?: CapsuleFilter; first?: number; after?: string }, ctx: GraphQLContext) => {
-      const page = await listCapsules(svc(ctx), args);
-      const edges = page.items.map((i) => ({ cursor: i.cursor, node: toNodeParent(i.node) }));
+    capsules: async (
+      _: unknown,
+      args: { filter?: CapsuleFilter; first?: number; after?: string },
+      ctx: GraphQLContext,
+      info: GraphQLResolveInfo,
+    ) => {
+      const page = await listCapsules(svc(ctx), args, planCapsuleSelection(connectionNodeFields(info), info));
+      const edges = page.items.map((i) => ({ cursor: i.cursor, node: plannedParent(i.node) }));
       return {
         edges,
         nodes: edges.map((e) => e.node),
@@ -95,8 +121,8 @@ export const capsuleResolvers = {
     tagNames: (p: NodeParent) => strings(p.tags),
     meta: (p: NodeParent) => json(p.metaJson),
     capsule: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.capsuleOfColumn.load(p.urn).then((c) => parents(c)[0] ?? null),
-    tags: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.tags.load(p.urn).then(parents),
-    tests: (p: NodeParent, _: unknown, ctx: GraphQLContext) => ctx.loaders.meta.tests.load(p.urn).then(parents),
+    tags: plannedOr('tags', (ctx) => ctx.loaders.meta.tags),
+    tests: plannedOr('tests', (ctx) => ctx.loaders.meta.tests),
     upstream: neighbors('COLUMN', 'UPSTREAM'),
     downstream: neighbors('COLUMN', 'DOWNSTREAM'),
   },

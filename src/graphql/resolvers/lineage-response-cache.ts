@@ -2,21 +2,38 @@ import { getOperationAST, Kind, print, type DocumentNode, type ExecutionResult }
 import type { Plugin } from 'graphql-yoga';
 import type { HelixContext } from '../../app/context.js';
 import { graphVersionReader } from '../../services/lineage/graph-version.js';
+import { TieredCache } from '../../cache/tiered-cache.js';
 import { argumentHash } from '../../services/lineage/result-cache.js';
 import type { GraphQLContext } from '../context.js';
 
-/** Root fields whose whole answer depends only on the graph version and the request (never on the viewer). */
-const CACHEABLE_ROOTS = new Set(['lineage', 'impact', 'lineagePath']);
+/**
+ * Root fields whose whole answer depends only on the graph version, the request and the response scope: lineage and
+ * the dbt catalog (graph content that only ingestions and mutations change, and both bump the version). Not here:
+ * nodes whose state changes without a version bump (ingestions in progress, runs).
+ */
+const CACHEABLE_ROOTS = new Set(['lineage', 'impact', 'lineagePath', 'capsule', 'capsules', 'column', 'search']);
+
+/**
+ * What else an answer depends on besides graph and request. One bearer token sees everything today, so there is one
+ * scope; per-token or per-role visibility adds its scope here and cached answers never cross it.
+ */
+function responseScope(_ctx: Partial<GraphQLContext>): string {
+  return 'all';
+}
 
 const printed = new WeakMap<DocumentNode, string>();
 
 /**
- * Whole responses of queries made only of lineage, impact and lineagePath, cached in the result cache under graph
+ * Whole responses of queries made only of the cacheable roots (lineage, impact, lineagePath, capsule, capsules,
+ * column, search), cached in the result cache under graph
  * epoch + version + query + variables: a repeated lineage query skips GraphQL execution entirely (the service-level
  * cache still serves other shapes of the same question). Same invalidation as the service cache: every ingestion
  * and mutation bumps the version; responses with errors are never stored.
  */
 export function lineageResponseCache(helix: Pick<HelixContext, 'exec' | 'cache' | 'config'>): Plugin<GraphQLContext> {
+  if (helix.config.HELIX_CACHE === 'off') return {};
+  // Repeated answers are served from this process's memory before Redis is asked.
+  const cache = new TieredCache(helix.cache);
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const op = getOperationAST(args.document, args.operationName ?? undefined);
@@ -27,13 +44,14 @@ export function lineageResponseCache(helix: Pick<HelixContext, 'exec' | 'cache' 
       const { epoch, version } = await graphVersionReader(helix.exec).read(ctx.queryCtx ?? {});
       if (epoch === 'empty') return;
       const query = ctx.params?.query ?? printedOnce(args.document);
-      const key = `response:v1:${epoch}:${version}:${argumentHash({ query, variables: args.variableValues ?? {}, op: args.operationName ?? null })}`;
-      const hit = await helix.cache.get(key);
+      const request = { query, variables: args.variableValues ?? {}, op: args.operationName ?? null, scope: responseScope(ctx) };
+      const key = `response:v1:${epoch}:${version}:${argumentHash(request)}`;
+      const hit = await cache.get(key);
       if (hit !== undefined) return void setResultAndStopExecution(JSON.parse(hit) as ExecutionResult);
       return {
         onExecuteDone({ result }) {
           if (!('data' in result) || (result as ExecutionResult).errors?.length) return;
-          void helix.cache.set(key, JSON.stringify(result), helix.config.HELIX_CACHE_TTL_SECONDS);
+          void cache.set(key, JSON.stringify(result), helix.config.HELIX_CACHE_TTL_SECONDS);
         },
       };
     },

@@ -1,3 +1,5 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectedFieldNames } from './capsule-plan.js';
 import { getImpact, type ImpactArgs, type ImpactReport } from '../../services/lineage/impact.js';
 import { pageSize } from '../../services/lineage/limits.js';
 import { getLineage, type LineageArgs } from '../../services/lineage/lineage-service.js';
@@ -14,7 +16,11 @@ const svc = (ctx: GraphQLContext) => serviceContext(ctx.helix, ctx.queryCtx);
 
 export const lineageResolvers = {
   Query: {
-    lineage: (_: unknown, args: LineageArgs, ctx: GraphQLContext) => getLineage(svc(ctx), args),
+    lineage: (_: unknown, args: LineageArgs, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
+      const asked = selectedFieldNames(info);
+      const needsFrontier = asked.has('truncatedFrontier') || asked.has('truncated');
+      return getLineage(svc(ctx), args, { edges: asked.has('edges') || needsFrontier, frontier: needsFrontier });
+    },
     impact: (_: unknown, args: ImpactArgs, ctx: GraphQLContext) => getImpact(svc(ctx), args),
     lineagePath: (_: unknown, args: PathArgs, ctx: GraphQLContext) => findLineagePaths(svc(ctx), args),
   },

@@ -24,6 +24,10 @@ export interface OneWayRequest {
   filter: LineageFilter;
   /** Report nodes of the last level that have further lineage (an unbounded request reached the maximum depth). */
   probeBeyond: boolean;
+  /** Compute the edges among the nodes (default true); false leaves `edges` empty. */
+  withEdges?: boolean;
+  /** Compute the frontier (default true); false leaves `frontier` empty. */
+  withFrontier?: boolean;
 }
 
 /**
@@ -54,6 +58,8 @@ export async function expandOneWay(s: ServiceContext, r: OneWayRequest): Promise
       limit: r.limit,
       probeBeyond: r.probeBeyond,
       withExposures: r.level === 'COLUMN' && r.way === 'DOWNSTREAM',
+      withEdges: r.withEdges !== false,
+      withFrontier: r.withFrontier !== false,
     },
     { ...s.query, timeoutMs: LIMITS.queryTimeoutMs },
   );

@@ -37,13 +37,24 @@ export function lineageRequest(args: LineageArgs): LineageRequest {
   };
 }
 
+/**
+ * What of the answer the caller will read: a question about the nodes alone skips computing edges and frontier
+ * (`truncated` needs both: the frontier of a merged BOTH answer comes from its edges).
+ */
+export interface LineageParts {
+  edges: boolean;
+  frontier: boolean;
+}
+const ALL_PARTS: LineageParts = { edges: true, frontier: true };
+
 /** lineage(...): the distinct lineage subgraph around a capsule or column, cached by graph version. */
-export async function getLineage(s: ServiceContext, args: LineageArgs): Promise<LineageGraph> {
+export async function getLineage(s: ServiceContext, args: LineageArgs, parts: LineageParts = ALL_PARTS): Promise<LineageGraph> {
   const req = lineageRequest(args);
-  return cachedResult(s, 'lineage', req, () => computeLineage(s, req));
+  const key = parts.edges && parts.frontier ? req : { ...req, parts };
+  return cachedResult(s, 'lineage', key, () => computeLineage(s, req, parts));
 }
 
-export async function computeLineage(s: ServiceContext, req: LineageRequest): Promise<LineageGraph> {
+export async function computeLineage(s: ServiceContext, req: LineageRequest, want: LineageParts = ALL_PARTS): Promise<LineageGraph> {
   const ways: Direction[] = req.direction === 'BOTH' ? ['UPSTREAM', 'DOWNSTREAM'] : [req.direction];
   const parts = await Promise.all(
     ways.map((way) =>
@@ -55,6 +66,8 @@ export async function computeLineage(s: ServiceContext, req: LineageRequest): Pr
         limit: req.limit,
         filter: req.filter,
         probeBeyond: req.unboundedDepth,
+        withEdges: want.edges,
+        withFrontier: want.frontier,
       }),
     ),
   );

@@ -9,6 +9,7 @@ import { graphVersionReader } from './graph-version.js';
  * before the graph's first write (epoch 'empty' is shared by every empty graph).
  */
 export async function cachedResult<T>(s: ServiceContext, kind: string, args: unknown, compute: () => Promise<T>): Promise<T> {
+  if (s.cacheEnabled === false) return compute();
   const { epoch, version } = await graphVersionReader(s.exec).read(s.query);
   if (epoch === 'empty') return compute();
   const key = `${kind}:v1:${epoch}:${version}:${argumentHash(args)}`;

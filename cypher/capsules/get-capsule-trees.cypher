@@ -1,0 +1,26 @@
+// Capsules by urn with the nested fields a GraphQL selection asked for, in one round trip (the planned read of
+// src/graphql/resolvers/capsule-plan.ts). Each flag switches one nested list on; each list is ordered exactly as its
+// DataLoader query orders it (get-tags-by-node, get-tests-by-node, get-columns-by-capsule, get-neighbors at
+// depth 1). Neighbours come one beyond the page size: a capsule with more than that is left to the neighbours
+// loader (which picks by breadth-first order), so both ways give the same answer. list-capsule-trees-in-namespace.cypher
+// carries the same projection.
+UNWIND range(0, size($urns) - 1) AS i
+MATCH (n:Node {urn: $urns[i]})
+RETURN n.urn AS urn, labels(n) AS labels, properties(n) AS props,
+  COLLECT { MATCH (n)-[:TAGGED_WITH]->(m:Tag) WHERE $tags WITH m ORDER BY m.name, m.urn
+            RETURN {urn: m.urn, labels: labels(m), props: properties(m)} } AS tags,
+  COLLECT { MATCH (n)<-[:TESTS]-(m:Test) WHERE $tests WITH m ORDER BY m.name, m.urn
+            RETURN {urn: m.urn, labels: labels(m), props: properties(m)} } AS tests,
+  COLLECT { MATCH (n)-[:OWNED_BY]->(m:Owner) WHERE $owners WITH m ORDER BY m.name, m.urn
+            RETURN {urn: m.urn, labels: labels(m), props: properties(m)} } AS owners,
+  COLLECT { MATCH (n)-[:HAS_COLUMN]->(c:Column) WHERE $columns WITH c ORDER BY c.index, c.name, c.urn
+            RETURN {urn: c.urn, labels: labels(c), props: properties(c),
+              tags: COLLECT { MATCH (c)-[:TAGGED_WITH]->(m:Tag) WHERE $columnTags WITH m ORDER BY m.name, m.urn
+                              RETURN {urn: m.urn, labels: labels(m), props: properties(m)} },
+              tests: COLLECT { MATCH (c)<-[:TESTS]-(m:Test) WHERE $columnTests WITH m ORDER BY m.name, m.urn
+                               RETURN {urn: m.urn, labels: labels(m), props: properties(m)} }} } AS columns,
+  COLLECT { MATCH (n)<-[:FLOWS_TO]-(u) WHERE $upstreamFirst > 0 AND u <> n WITH DISTINCT u ORDER BY u.urn
+            LIMIT toInteger($upstreamFirst) + 1 RETURN {urn: u.urn, labels: labels(u), props: properties(u)} } AS upstream,
+  COLLECT { MATCH (n)-[:FLOWS_TO]->(d) WHERE $downstreamFirst > 0 AND d <> n WITH DISTINCT d ORDER BY d.urn
+            LIMIT toInteger($downstreamFirst) + 1 RETURN {urn: d.urn, labels: labels(d), props: properties(d)} } AS downstream
+ORDER BY i

@@ -1,0 +1,35 @@
+// One page of a namespace's capsules (the namespace index, then urn order: keyset urn > $after), every other
+// filter of list-capsules optional, each with the nested fields a GraphQL selection asked for: the whole nested
+// answer in one round trip. Same filters as list-capsules.cypher, same projection as get-capsule-trees.cypher.
+MATCH (n:Capsule)
+USING INDEX n:Capsule(namespace)
+WHERE n.namespace = $namespace
+  AND n.urn > $after
+  AND ($urns IS NULL OR n.urn IN $urns)
+  AND ($type IS NULL OR $type IN labels(n))
+  AND ($package IS NULL OR n.packageName = $package)
+  AND ($layer IS NULL OR n.layer = $layer)
+  AND ($materialization IS NULL OR n.materialization = $materialization)
+  AND ($domain IS NULL OR EXISTS { (n)-[:IN_DOMAIN]->(:Node {urn: $domain}) })
+  AND ($tag IS NULL OR EXISTS { (n)-[:TAGGED_WITH]->(:Node {urn: $tag}) })
+  AND ($owner IS NULL OR EXISTS { (n)-[:OWNED_BY]->(:Node {urn: $owner}) })
+  AND ($hasTests IS NULL OR $hasTests = (EXISTS { (:Test)-[:TESTS]->(n) } OR EXISTS { (n)-[:HAS_COLUMN]->(:Column)<-[:TESTS]-(:Test) }))
+WITH n ORDER BY n.urn LIMIT toInteger($first)
+RETURN n.urn AS urn, labels(n) AS labels, properties(n) AS props,
+  COLLECT { MATCH (n)-[:TAGGED_WITH]->(m:Tag) WHERE $tags WITH m ORDER BY m.name, m.urn
+            RETURN {urn: m.urn, labels: labels(m), props: properties(m)} } AS tags,
+  COLLECT { MATCH (n)<-[:TESTS]-(m:Test) WHERE $tests WITH m ORDER BY m.name, m.urn
+            RETURN {urn: m.urn, labels: labels(m), props: properties(m)} } AS tests,
+  COLLECT { MATCH (n)-[:OWNED_BY]->(m:Owner) WHERE $owners WITH m ORDER BY m.name, m.urn
+            RETURN {urn: m.urn, labels: labels(m), props: properties(m)} } AS owners,
+  COLLECT { MATCH (n)-[:HAS_COLUMN]->(c:Column) WHERE $columns WITH c ORDER BY c.index, c.name, c.urn
+            RETURN {urn: c.urn, labels: labels(c), props: properties(c),
+              tags: COLLECT { MATCH (c)-[:TAGGED_WITH]->(m:Tag) WHERE $columnTags WITH m ORDER BY m.name, m.urn
+                              RETURN {urn: m.urn, labels: labels(m), props: properties(m)} },
+              tests: COLLECT { MATCH (c)<-[:TESTS]-(m:Test) WHERE $columnTests WITH m ORDER BY m.name, m.urn
+                               RETURN {urn: m.urn, labels: labels(m), props: properties(m)} }} } AS columns,
+  COLLECT { MATCH (n)<-[:FLOWS_TO]-(u) WHERE $upstreamFirst > 0 AND u <> n WITH DISTINCT u ORDER BY u.urn
+            LIMIT toInteger($upstreamFirst) + 1 RETURN {urn: u.urn, labels: labels(u), props: properties(u)} } AS upstream,
+  COLLECT { MATCH (n)-[:FLOWS_TO]->(d) WHERE $downstreamFirst > 0 AND d <> n WITH DISTINCT d ORDER BY d.urn
+            LIMIT toInteger($downstreamFirst) + 1 RETURN {urn: d.urn, labels: labels(d), props: properties(d)} } AS downstream
+ORDER BY n.urn

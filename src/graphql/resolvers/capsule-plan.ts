@@ -1,0 +1,88 @@
+// No instanceof-based graphql helpers here (isObjectType, getArgumentValues...): under a test runner the schema
+// may come from the other module format of graphql, and those helpers then refuse it.
+import { Kind, type FieldNode, type GraphQLField, type GraphQLResolveInfo, type SelectionSetNode, type ValueNode } from 'graphql';
+import { LIMITS } from '../../services/lineage/limits.js';
+import { EMPTY_PLAN, type TreePlan } from '../../services/metadata/capsule-trees.js';
+
+/**
+ * Plans the nested read of a capsule selection the way the Neo4j GraphQL Library does: the nested lists the
+ * selection asks for (tags, tests, owners, columns with their tags and tests, upstream/downstream at depth 1) are
+ * read together with the capsules in one Cypher query. Anything else (other depths, aliased fields with different
+ * arguments, deeper nesting) is left to the DataLoaders, so a plan never changes an answer, only its round trips.
+ */
+export function planCapsuleSelection(fields: readonly FieldNode[], info: GraphQLResolveInfo): TreePlan {
+  const capsule = info.schema.getType('Capsule');
+  if (!capsule || !('getFields' in capsule)) return EMPTY_PLAN;
+  const byName = collectFields(fields, info);
+  const columnFields = byName.get('columns');
+  const columnsByName = columnFields ? collectFields(columnFields, info) : undefined;
+  return {
+    tags: byName.has('tags'),
+    tests: byName.has('tests'),
+    owners: byName.has('owners'),
+    columns: columnsByName ? { tags: columnsByName.has('tags'), tests: columnsByName.has('tests') } : null,
+    upstreamFirst: depthOneFirst(byName.get('upstream'), fieldsOf(capsule).upstream, info),
+    downstreamFirst: depthOneFirst(byName.get('downstream'), fieldsOf(capsule).downstream, info),
+  };
+}
+
+const fieldsOf = (t: { getFields(): unknown }) => t.getFields() as Record<string, GraphQLField<unknown, unknown> | undefined>;
+
+/** The fields of `nodes { ... }` and `edges { node { ... } }` of a connection selection. */
+export function connectionNodeFields(info: GraphQLResolveInfo): FieldNode[] {
+  const top = collectFields(info.fieldNodes, info);
+  const edgeNodes = top.get('edges') ? collectFields(top.get('edges')!, info).get('node') ?? [] : [];
+  return [...(top.get('nodes') ?? []), ...edgeNodes];
+}
+
+/** Names of the fields selected directly under the current field (through fragments). */
+export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
+  return new Set(collectFields(info.fieldNodes, info).keys());
+}
+
+/** Sub-fields of the given fields by name (through inline fragments and fragment spreads, @skip/@include ignored). */
+function collectFields(fields: readonly FieldNode[], info: GraphQLResolveInfo): Map<string, FieldNode[]> {
+  const out = new Map<string, FieldNode[]>();
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === Kind.FIELD) (out.get(sel.name.value) ?? out.set(sel.name.value, []).get(sel.name.value)!).push(sel);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet);
+      else visit(info.fragments[sel.name.value]?.selectionSet);
+    }
+  };
+  for (const f of fields) visit(f.selectionSet);
+  return out;
+}
+
+/**
+ * The page size of an upstream/downstream field asked at depth 1 with the same arguments wherever it appears; 0
+ * (unplanned) otherwise. Invalid arguments stay unplanned so the resolver reports them as it always did.
+ */
+function depthOneFirst(nodes: FieldNode[] | undefined, def: GraphQLField<unknown, unknown> | undefined, info: GraphQLResolveInfo): number {
+  if (!nodes || !def) return 0;
+  let first: number | undefined;
+  for (const node of nodes) {
+    const depth = intArgument(node, def, 'depth', info) ?? 1;
+    const f = intArgument(node, def, 'first', info) ?? LIMITS.defaultNestedFirst;
+    if (depth !== 1 || !Number.isInteger(f) || f < 1) return 0;
+    const clamped = Math.min(f, LIMITS.maxPageSize);
+    if (first !== undefined && first !== clamped) return 0;
+    first = clamped;
+  }
+  return first ?? 0;
+}
+
+/** An Int argument as given (literal or variable), else its schema default; NaN when it is anything else. */
+function intArgument(node: FieldNode, def: GraphQLField<unknown, unknown>, name: string, info: GraphQLResolveInfo): number | null {
+  const given = node.arguments?.find((a) => a.name.value === name)?.value;
+  const value = given ? valueOf(given, info) : def.args.find((a) => a.name === name)?.defaultValue;
+  if (value === undefined || value === null) return null;
+  return typeof value === 'number' ? value : Number.NaN;
+}
+
+function valueOf(v: ValueNode, info: GraphQLResolveInfo): unknown {
+  if (v.kind === Kind.VARIABLE) return info.variableValues[v.name.value];
+  if (v.kind === Kind.INT) return Number.parseInt(v.value, 10);
+  if (v.kind === Kind.NULL) return null;
+  return Number.NaN;
+}

@@ -1,0 +1,13 @@
+import type { CapsuleTree, Prefetched } from '../../services/metadata/capsule-trees.js';
+import { toNodeParent, type NodeParent } from './base.js';
+
+/** Where a parent carries what a planned read fetched for its nested fields (a symbol: never serialised). */
+const PREFETCHED = Symbol('prefetched');
+
+export function plannedParent(tree: CapsuleTree): NodeParent {
+  return Object.assign(toNodeParent(tree), { [PREFETCHED]: tree.prefetched });
+}
+
+export function prefetched(p: NodeParent): Prefetched | undefined {
+  return (p as NodeParent & { [PREFETCHED]?: Prefetched })[PREFETCHED];
+}
