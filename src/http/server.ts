@@ -6,6 +6,7 @@ import { httpDuration, metricsRegistry } from '../observability/metrics.js';
 import { currentTraceId, withSpan } from '../observability/tracing.js';
 import { authorized, clientKey, createRateLimiter } from './guards.js';
 import { readiness } from './readiness.js';
+import { isGraphiqlAsset, serveGraphiqlAsset } from './graphiql/graphiql-assets.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void>;
 
@@ -56,6 +57,7 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
       const r = await readiness(helix);
       return json(res, r.status === 'unavailable' ? 503 : 200, r);
     }
+    if (route === 'graphiql-asset') return serveGraphiqlAsset(req, res);
     if (route === '/metrics') {
       res.writeHead(200, { 'content-type': metricsRegistry.contentType });
       return void res.end(await metricsRegistry.metrics());
@@ -86,6 +88,7 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
 
 function routeOf(url: string, extra: ExtraRoute[]): string {
   const p = url.split('?')[0] ?? '/';
+  if (isGraphiqlAsset(p)) return 'graphiql-asset';
   const known = ['/health', '/ready', '/metrics', '/graphql', ...extra.map((e) => e.prefix)];
   return known.find((k) => p === k || p === `${k}/`) ?? (p === '/' ? '/' : 'other');
 }
