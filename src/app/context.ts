@@ -40,8 +40,12 @@ export interface OpenOptions {
 /** Connects everything a command needs, in dependency order, and knows how to release it. */
 export async function openHelix(config: Config, logger: Logger, o: OpenOptions = {}): Promise<HelixContext> {
   const roots = IngestRoots.parse(config.HELIX_INGEST_ROOTS);
+  const began = performance.now();
+  const lap = (phase: string, since: number, extra: Record<string, unknown> = {}) =>
+    logger.info({ phase, ms: Math.round(performance.now() - since), ...extra }, 'start-up phase');
   const registry = QueryRegistry.load();
   const target = await resolveGraphTarget(config, o.log ?? ((m) => logger.info(m)));
+  lap('neo4j', began);
   const driver = await createDriver({
     uri: target.uri,
     user: target.user,
@@ -57,8 +61,13 @@ export async function openHelix(config: Config, logger: Logger, o: OpenOptions =
   graphVersionReader(exec).maxStalenessMs = config.HELIX_GRAPH_VERSION_STALENESS_MS;
   let schemaVersion = 0;
   try {
-    if (o.migrate) schemaVersion = (await migrate(exec)).version;
-    if (o.checkQueries) await assertQueriesValid(exec);
+    let t = performance.now();
+    if (o.migrate) {
+      schemaVersion = (await migrate(exec)).version;
+      lap('migrate', t);
+    }
+    t = performance.now();
+    if (o.checkQueries) lap('check-queries', t, await assertQueriesValid(exec));
   } catch (error) {
     await driver.close();
     throw error;

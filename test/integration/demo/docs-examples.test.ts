@@ -32,6 +32,11 @@ describe('docs examples against the demo graph', () => {
     expect(examples.length).toBeGreaterThan(5);
   });
 
+  it('skips loading the demo when the graph already holds it (same files, same ingestion code)', async () => {
+    const again = await loadDemoGraph(helix.exec);
+    expect(again).toMatchObject({ skipped: true, nodes: 0 });
+  });
+
   for (const ex of examples) {
     it(`${ex.file}:${ex.line}`, async () => {
       const doc = parse(ex.source);
