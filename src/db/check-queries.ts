@@ -4,6 +4,8 @@ import { HelixError } from '../errors.js';
 import type { Executor } from './executor.js';
 import { requireQueries, type QueryRegistry } from './registry.js';
 
+const EXPLAIN_TIMEOUT_MS = 120_000;
+
 const Q = requireQueries(['meta/get-query-check', 'meta/record-query-check', 'meta/get-server-info'] as const);
 
 export interface QueryCheck {
@@ -24,9 +26,14 @@ export async function checkQueries(exec: Executor, only?: ReadonlySet<string>): 
     names.map((name) =>
       limit(async (): Promise<QueryCheck> => {
         try {
-          await exec.runText(`EXPLAIN ${exec.registry.get(name)}`, {}, 'READ', { op: `explain ${name}` });
+          // Planning a large query on a loaded machine can take long: a generous limit of its own.
+          await exec.runText(`EXPLAIN ${exec.registry.get(name)}`, {}, 'READ', { op: `explain ${name}`, timeoutMs: EXPLAIN_TIMEOUT_MS });
           return { name, ok: true };
         } catch (error) {
+          // A slow or unreachable database says nothing about the file: that is its own error, not a failed check.
+          if (error instanceof HelixError && (error.code === 'TIMEOUT' || error.code === 'DATABASE_UNAVAILABLE')) {
+            throw new HelixError(error.code, `could not check cypher/${name}.cypher: ${error.message} (Neo4j is overloaded or down; the file may well be fine)`, error.details, { cause: error });
+          }
           const cause = (error as { cause?: Error }).cause ?? (error as Error);
           return { name, ok: false, error: cause.message };
         }
