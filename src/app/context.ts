@@ -34,6 +34,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** EXPLAIN every named query and refuse to continue on a failure. */
   checkQueries?: boolean;
+  /** When opening fails after this process started the local Neo4j, stop it again (serve does; CLI tools reuse it). */
+  stopStartedNeo4jOnError?: boolean;
   log?: (msg: string) => void;
 }
 
@@ -70,6 +72,7 @@ export async function openHelix(config: Config, logger: Logger, o: OpenOptions =
     if (o.checkQueries) lap('check-queries', t, await assertQueriesValid(exec));
   } catch (error) {
     await driver.close();
+    if (o.stopStartedNeo4jOnError && target.local?.started) await stopLocalNeo4j(config.HELIX_NEO4J_HOME);
     throw error;
   }
   const ingestionJobs = new IngestionJobs(exec, roots, logger, config.HELIX_INGEST_CONCURRENCY);
