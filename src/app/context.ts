@@ -65,7 +65,7 @@ export async function openHelix(config: Config, logger: Logger, o: OpenOptions =
   try {
     let t = performance.now();
     if (o.migrate) {
-      schemaVersion = (await migrate(exec)).version;
+      schemaVersion = (await migrate(exec, { skipUnchanged: true })).version;
       lap('migrate', t);
     }
     t = performance.now();
