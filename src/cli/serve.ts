@@ -22,10 +22,6 @@ export async function serve(opts: ServeFlags): Promise<void> {
       logger.info({ skipped: demo.skipped, nodes: demo.nodes, ms: demo.ms }, demo.skipped ? 'demo graph already loaded' : 'demo graph loaded');
     }
     const server = createHttpServer(helix, extraRoutes(helix));
-    const actual = await listen(server, port, config.HELIX_HOST);
-    const host = config.HELIX_HOST === '127.0.0.1' || config.HELIX_HOST === '0.0.0.0' ? 'localhost' : config.HELIX_HOST;
-    logger.info({ ms: Math.round(performance.now() - began) }, 'ready');
-    process.stdout.write(`Helix GraphQL ready at http://${host}:${actual}/graphql (Neo4j ${helix.target.uri})\n`);
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
@@ -37,8 +33,14 @@ export async function serve(opts: ServeFlags): Promise<void> {
       await helix.close({ stopLocalNeo4j: true });
       process.exit(0);
     };
+    // Before "ready" is printed: a signal that arrives right after it must find the handlers in place (without a
+    // listener the default action kills the process at once).
     process.on('SIGTERM', () => void stop('SIGTERM'));
     process.on('SIGINT', () => void stop('SIGINT'));
+    const actual = await listen(server, port, config.HELIX_HOST);
+    const host = config.HELIX_HOST === '127.0.0.1' || config.HELIX_HOST === '0.0.0.0' ? 'localhost' : config.HELIX_HOST;
+    logger.info({ ms: Math.round(performance.now() - began) }, 'ready');
+    process.stdout.write(`Helix GraphQL ready at http://${host}:${actual}/graphql (Neo4j ${helix.target.uri})\n`);
   } catch (error) {
     await helix.close({ stopLocalNeo4j: true });
     throw error;
