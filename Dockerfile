@@ -16,6 +16,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY schema ./schema
 COPY cypher ./cypher
+COPY docker ./docker
 USER node
 EXPOSE 4000
 ENTRYPOINT ["node", "--enable-source-maps", "dist/src/cli/main.js"]

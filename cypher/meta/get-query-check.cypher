@@ -1,2 +1,2 @@
 OPTIONAL MATCH (m:HelixMeta {id: 'query-check'})
-RETURN m.hash AS hash
+RETURN m.hash AS hash, m.files AS files

@@ -1,4 +1,5 @@
-// Start-up EXPLAINs every named query once per content: the hash covers every file and the server version.
+// Start-up EXPLAINs every named query once per content: `files` holds one key per file (content + server version),
+// `hash` covers them all.
 MERGE (m:HelixMeta {id: 'query-check'})
-SET m.hash = $hash, m.checkedAt = datetime(), m.queries = $queries
+SET m.hash = $hash, m.checkedAt = datetime(), m.queries = $queries, m.files = $files
 RETURN m.hash AS hash

@@ -79,13 +79,14 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
   // node is committed a concurrent writer can attach the same edge; both then report it as created).
   const created = new Set<string>();
   const toDelete = index ? plannedDeletions(index, nodes, o) : [];
+  // What the progress counts: nodes and edges written and nodes deleted ("graph items"), all of them.
   const total = nodes.length + edges.length + toDelete.length;
   let done = 0;
   const progress = (n: number, phase: string) => o.onProgress?.((done += n), total, phase);
 
   for (const batch of chunks(nodes, size)) {
     for (const urn of await writeNodeBatch(exec, batch, o, report, ctx, index)) created.add(urn);
-    progress(batch.length, 'nodes');
+    progress(batch.length, 'graph items (nodes)');
   }
   for (const batch of chunks(edges, size)) {
     const missing = await writeEdgeBatch(exec, batch, o, report, ctx, created, index);
@@ -97,14 +98,14 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
         subject: e.from,
       });
     }
-    progress(batch.length, 'edges');
+    progress(batch.length, 'graph items (edges)');
   }
   if (index) {
     await deleteStaleEdges(exec, index, graph, edges, o.scope, report, ctx, size);
     for (const batch of chunks(toDelete, size)) {
       await exec.write(Q['ingest/delete-nodes'], { urns: batch.map((n) => n.urn), scope: o.scope }, ctx);
       for (const n of batch) countNode(report, n.label, 'deleted');
-      progress(batch.length, 'delete');
+      progress(batch.length, 'graph items (deletions)');
     }
   }
   if (report.changed) await exec.write(Q['meta/bump-graph-version'], {}, ctx);

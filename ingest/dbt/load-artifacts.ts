@@ -219,8 +219,9 @@ export function resolveDbtArtifactFiles(input: LoadDbtArtifactsInput): ResolvedF
       issues.push({ severity: 'warning', code: 'DBT_ARTIFACT_MISSING', message: `${explicit} not found`, file: explicit });
       return undefined;
     }
-    const candidate = isDir ? path.join(input.path, name) : undefined;
-    return candidate && existsSync(candidate) ? candidate : undefined;
+    // Beside the manifest, whether the path named the target folder or the manifest file itself.
+    const candidate = path.join(path.dirname(manifest), name);
+    return existsSync(candidate) ? candidate : undefined;
   };
   return {
     manifest,

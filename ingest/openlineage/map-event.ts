@@ -78,6 +78,12 @@ function mapJob(b: GraphBuilder, job: JsonObject): string {
   });
 }
 
+/**
+ * Table lineage the way Marquez draws it: dataset -> job -> dataset. Every input FLOWS_TO the job and the job
+ * FLOWS_TO every output (runs and JobEvents alike), so lineage, impact and lineagePath walk OpenLineage datasets,
+ * jobs and the dbt capsules they resolve to with the same FLOWS_TO traversal as dbt lineage; the run-level
+ * USED/WAS_GENERATED_BY edges stay the provenance (which run, when).
+ */
 function mapRunEvent(b: GraphBuilder, datasets: DatasetMapper, event: JsonObject, validation: OpenLineageValidation): void {
   const run = event.run as JsonObject;
   const runId = String(run.runId);
@@ -104,10 +110,12 @@ function mapRunEvent(b: GraphBuilder, datasets: DatasetMapper, event: JsonObject
   for (const input of asArray(event.inputs).filter(isObject)) {
     const urn = datasets.describe(input);
     b.edge('USED', runUrn, urn, datasetEdgeProps(input, 'inputFacets'));
+    b.edge('FLOWS_TO', urn, jobUrn);
   }
   for (const output of asArray(event.outputs).filter(isObject)) {
     const urn = datasets.describe(output);
     b.edge('WAS_GENERATED_BY', urn, runUrn, datasetEdgeProps(output, 'outputFacets'));
+    b.edge('FLOWS_TO', jobUrn, urn);
     if (isObject(output.facets)) mapColumnLineage(b, datasets, urn, output.facets.columnLineage);
   }
 }
@@ -116,11 +124,14 @@ function mapRunEvent(b: GraphBuilder, datasets: DatasetMapper, event: JsonObject
 function mapJobEvent(b: GraphBuilder, datasets: DatasetMapper, event: JsonObject): void {
   const jobUrn = mapJob(b, event.job as JsonObject);
   for (const input of asArray(event.inputs).filter(isObject)) {
-    b.edge('USED', jobUrn, datasets.describe(input), { static: true });
+    const urn = datasets.describe(input);
+    b.edge('USED', jobUrn, urn, { static: true });
+    b.edge('FLOWS_TO', urn, jobUrn);
   }
   for (const output of asArray(event.outputs).filter(isObject)) {
     const urn = datasets.describe(output);
     b.edge('WAS_GENERATED_BY', urn, jobUrn, { static: true });
+    b.edge('FLOWS_TO', jobUrn, urn);
     if (isObject(output.facets)) mapColumnLineage(b, datasets, urn, output.facets.columnLineage);
   }
 }

@@ -48,16 +48,29 @@ export const runDbtIngest: IngestRunner = async (exec, path, o) =>
     try {
       const { project, invocations } = splitInvocations(mapped);
       const write = { allowMassDelete: o.allowMassDelete, ctx: { op: `ingest dbt ${mapped.namespace}` } };
-      const total = mapped.nodes.length + mapped.edges.length;
+      // Progress counts graph items (nodes and edges written, nodes deleted) over every graph written: each write
+      // adds its planned deletions to the total once it knows them.
+      const sizes = [project, ...invocations.values()].map((g) => g.nodes.length + g.edges.length);
+      let total = sizes.reduce((a, b) => a + b, 0);
       let before = 0;
-      const progress = (done: number, _t: number, phase: string) => o.onProgress?.(before + done, total, phase);
-      const { report, issues } = await writeGraph(exec, project, { ...write, scope, deleteMissing: true, onProgress: progress });
-      before = project.nodes.length + project.edges.length;
-      for (const [invocationId, graph] of invocations) {
-        const r = await writeGraph(exec, graph, { ...write, scope: `dbt-run:${namespace}:${invocationId}`, deleteMissing: true, onProgress: progress });
+      const track = (size: number) => {
+        let deletions = 0;
+        const onProgress = (done: number, t: number, phase: string) => {
+          if (t - size > deletions) total += t - size - deletions;
+          deletions = Math.max(deletions, t - size);
+          o.onProgress?.(before + done, total, phase);
+        };
+        return { onProgress, finish: () => (before += size + deletions) };
+      };
+      const first = track(sizes[0]!);
+      const { report, issues } = await writeGraph(exec, project, { ...write, scope, deleteMissing: true, onProgress: first.onProgress });
+      first.finish();
+      for (const [i, [invocationId, graph]] of [...invocations].entries()) {
+        const t = track(sizes[i + 1]!);
+        const r = await writeGraph(exec, graph, { ...write, scope: `dbt-run:${namespace}:${invocationId}`, deleteMissing: true, onProgress: t.onProgress });
+        t.finish();
         mergeReports(report, r.report);
         issues.push(...r.issues);
-        before += graph.nodes.length + graph.edges.length;
       }
       await memo.save();
       const scopes = [scope, ...[...invocations.keys()].map((id) => `dbt-run:${namespace}:${id}`)];

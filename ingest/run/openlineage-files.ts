@@ -13,7 +13,7 @@ export const runOpenLineageIngest: IngestRunner = async (exec, input, o) => {
   const record = await IngestionRecord.start(exec, { kind: 'openlineage', source: input, scope: OPENLINEAGE_SCOPE, id: o.ingestionId });
   const report = emptyReport();
   const issues: IngestIssue[] = [];
-  const stats = { files: files.length, events: 0, accepted: 0, rejected: 0 };
+  const stats = { files: files.length, events: 0, accepted: 0, rejected: 0, unreadable: 0 };
   const flush = async (batch: OpenLineageInput[]) => {
     if (batch.length === 0) return;
     const r = await ingestOpenLineage(exec, batch);
@@ -25,24 +25,52 @@ export const runOpenLineageIngest: IngestRunner = async (exec, input, o) => {
     }
     stats.accepted += r.accepted;
     stats.rejected += r.rejected.length;
-    o.onProgress?.(stats.events, stats.events, 'events');
+    // The number of events in a stream is not known before its end: no total.
+    o.onProgress?.(stats.events, 0, 'events read');
   };
+  const unreadableFiles: string[] = [];
   for (const file of files) {
     let batch: OpenLineageInput[] = [];
+    // Errors wait until the file has yielded one event: a file with none is not JSON at all (one error, not one
+    // per word), a file with some is NDJSON with bad lines (one error per bad line, the good events kept).
+    let pending: IngestIssue[] = [];
+    let readable = false;
+    const lines = new Set<number>();
     for await (const item of readOpenLineageFile(file)) {
-      stats.events++;
       if (item.error) {
-        issues.push({ severity: 'error', code: 'OL_UNREADABLE', message: item.error, file, line: item.line });
+        if (lines.has(item.line)) continue;
+        lines.add(item.line);
+        const issue: IngestIssue = { severity: 'error', code: 'OL_UNREADABLE', message: item.error, file, line: item.line };
+        if (readable) issues.push(issue);
+        else pending.push(issue);
         continue;
       }
+      if (!readable) {
+        readable = true;
+        issues.push(...pending);
+        pending = [];
+      }
+      stats.events++;
       batch.push({ event: item.event, file, line: item.line });
       if (batch.length >= 200) await flush(batch.splice(0));
     }
     await flush(batch);
     batch = [];
+    if (readable) stats.unreadable += lines.size;
+    else if (pending.length > 0) {
+      unreadableFiles.push(file);
+      const first = pending[0]!;
+      issues.push({ severity: 'error', code: 'OL_FILE_NOT_JSON', message: `not JSON or NDJSON (${first.message}, line ${first.line})`, file, line: first.line });
+    }
   }
   const timingsMs = { total: Math.round(performance.now() - began) };
-  const done = { kind: 'openlineage', source: input, scope: OPENLINEAGE_SCOPE, status: 'completed' as const, write: report, issues, issueCounts: countIssues(issues), stats, timingsMs };
+  const error = unreadableFiles.length === 0
+    ? undefined
+    : unreadableFiles.length === 1
+      ? `${unreadableFiles[0]} is not OpenLineage JSON or NDJSON`
+      : `${unreadableFiles.length} files are not OpenLineage JSON or NDJSON: ${unreadableFiles.slice(0, 3).join(', ')}${unreadableFiles.length > 3 ? ', ...' : ''}`;
+  const status = error ? ('failed' as const) : ('completed' as const);
+  const done = { kind: 'openlineage', source: input, scope: OPENLINEAGE_SCOPE, status, write: report, issues, issueCounts: countIssues(issues), stats, timingsMs, ...(error ? { error } : {}) };
   await record.finish(done, timingsMs.total);
   return { id: record.id, urn: record.urn, ...done };
 };

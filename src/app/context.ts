@@ -40,14 +40,20 @@ export interface OpenOptions {
   migrate?: boolean;
   /** EXPLAIN every named query and refuse to continue on a failure. */
   checkQueries?: boolean;
+  /** When opening fails after this process started the local Neo4j, stop it again (serve does; CLI tools reuse it). */
+  stopStartedNeo4jOnError?: boolean;
   log?: (msg: string) => void;
 }
 
 /** Connects everything a command needs, in dependency order, and knows how to release it. */
 export async function openHelix(config: Config, logger: Logger, o: OpenOptions = {}): Promise<HelixContext> {
   const roots = IngestRoots.parse(config.HELIX_INGEST_ROOTS);
+  const began = performance.now();
+  const lap = (phase: string, since: number, extra: Record<string, unknown> = {}) =>
+    logger.info({ phase, ms: Math.round(performance.now() - since), ...extra }, 'start-up phase');
   const registry = QueryRegistry.load();
   const target = await resolveGraphTarget(config, o.log ?? ((m) => logger.info(m)));
+  lap('neo4j', began);
   const driver = await createDriver({
     uri: target.uri,
     user: target.user,
@@ -63,10 +69,16 @@ export async function openHelix(config: Config, logger: Logger, o: OpenOptions =
   graphVersionReader(exec).maxStalenessMs = config.HELIX_GRAPH_VERSION_STALENESS_MS;
   let schemaVersion = 0;
   try {
-    if (o.migrate) schemaVersion = (await migrate(exec)).version;
-    if (o.checkQueries) await assertQueriesValid(exec);
+    let t = performance.now();
+    if (o.migrate) {
+      schemaVersion = (await migrate(exec, { skipUnchanged: true })).version;
+      lap('migrate', t);
+    }
+    t = performance.now();
+    if (o.checkQueries) lap('check-queries', t, await assertQueriesValid(exec));
   } catch (error) {
     await driver.close();
+    if (o.stopStartedNeo4jOnError && target.local?.started) await stopLocalNeo4j(config.HELIX_NEO4J_HOME);
     throw error;
   }
   const ingestionJobs = new IngestionJobs(exec, roots, logger, config.HELIX_INGEST_CONCURRENCY);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { migrate } from '../db/migrate.js';
 import { withHelix } from './bootstrap.js';
 
 export function registerMigrateCommand(program: Command): void {
@@ -7,6 +6,7 @@ export function registerMigrateCommand(program: Command): void {
     .command('migrate')
     .description('apply cypher/schema constraints and indexes (idempotent) and print the schema version')
     .action(async () => {
+      const { migrate } = await import('../db/migrate.js');
       await withHelix({}, async (helix) => {
         const r = await migrate(helix.exec);
         process.stdout.write(`schema version ${r.version} (${r.applied.length} migration files applied)\n`);

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import { HelixError } from '../errors.js';
 import type { Executor } from './executor.js';
-import { requireQueries } from './registry.js';
+import { requireQueries, type QueryRegistry } from './registry.js';
+
+const EXPLAIN_TIMEOUT_MS = 120_000;
 
 const Q = requireQueries(['meta/get-query-check', 'meta/record-query-check', 'meta/get-server-info'] as const);
 
@@ -16,17 +18,22 @@ export interface QueryCheck {
  * EXPLAINs every named query (schema files are checked by applying them: they are idempotent and schema commands
  * cannot be EXPLAINed). Start-up refuses to serve when a declared query is missing or one fails.
  */
-export async function checkQueries(exec: Executor): Promise<QueryCheck[]> {
-  const names = exec.registry.names().filter((n) => !n.startsWith('schema/'));
+export async function checkQueries(exec: Executor, only?: ReadonlySet<string>): Promise<QueryCheck[]> {
+  const names = exec.registry.names().filter((n) => !n.startsWith('schema/') && (!only || only.has(n)));
   // Planning is CPU-bound in the server; a few sessions at once overlap the round trips.
   const limit = pLimit(4);
   return Promise.all(
     names.map((name) =>
       limit(async (): Promise<QueryCheck> => {
         try {
-          await exec.runText(`EXPLAIN ${exec.registry.get(name)}`, {}, 'READ', { op: `explain ${name}` });
+          // Planning a large query on a loaded machine can take long: a generous limit of its own.
+          await exec.runText(`EXPLAIN ${exec.registry.get(name)}`, {}, 'READ', { op: `explain ${name}`, timeoutMs: EXPLAIN_TIMEOUT_MS });
           return { name, ok: true };
         } catch (error) {
+          // A slow or unreachable database says nothing about the file: that is its own error, not a failed check.
+          if (error instanceof HelixError && (error.code === 'TIMEOUT' || error.code === 'DATABASE_UNAVAILABLE')) {
+            throw new HelixError(error.code, `could not check cypher/${name}.cypher: ${error.message} (Neo4j is overloaded or down; the file may well be fine)`, error.details, { cause: error });
+          }
           const cause = (error as { cause?: Error }).cause ?? (error as Error);
           return { name, ok: false, error: cause.message };
         }
@@ -36,22 +43,24 @@ export async function checkQueries(exec: Executor): Promise<QueryCheck[]> {
 }
 
 /**
- * Refuses to continue when a declared query has no file or a file fails EXPLAIN. A successful check is recorded
- * with a hash of every file and the server version, so later starts with the same files skip the planning.
+ * Refuses to continue when a declared query has no file or a file fails EXPLAIN. A successful check records a key
+ * per file (its content and the server version), so a later start plans only the files that changed, and skips the
+ * check entirely when none did.
  */
-export async function assertQueriesValid(exec: Executor): Promise<void> {
+export async function assertQueriesValid(exec: Executor): Promise<{ checked: number; cached: number }> {
   const missing = exec.registry.missing();
   if (missing.length > 0) {
     throw new HelixError('CONFIG_INVALID', `missing Cypher files: ${missing.map((m) => `cypher/${m}.cypher`).join(', ')}`);
   }
   const [server] = await exec.read(Q['meta/get-server-info'], {}, { op: 'startup' });
-  const hash = createHash('sha256')
-    .update(String(server?.version))
-    .update(exec.registry.names().map((n) => `${n}\n${exec.registry.get(n)}`).join('\n'))
-    .digest('hex');
+  const keys = queryCheckKeys(exec.registry, String(server?.version));
+  const names = [...keys.keys()];
+  const hash = createHash('sha256').update([...keys.values()].join('\n')).digest('hex');
   const [previous] = await exec.read(Q['meta/get-query-check'], {}, { op: 'startup' });
-  if (previous?.hash === hash) return;
-  const checks = await checkQueries(exec);
+  if (previous?.hash === hash) return { checked: 0, cached: names.length };
+  const known = new Set((previous?.files as string[] | null | undefined) ?? []);
+  const todo = new Set(names.filter((n) => !known.has(keys.get(n)!)));
+  const checks = await checkQueries(exec, todo);
   const failed = checks.filter((c) => !c.ok);
   if (failed.length > 0) {
     throw new HelixError(
@@ -59,6 +68,14 @@ export async function assertQueriesValid(exec: Executor): Promise<void> {
       `Cypher files fail EXPLAIN:\n${failed.map((f) => `  cypher/${f.name}.cypher: ${f.error}`).join('\n')}`,
     );
   }
-  await exec.write(Q['meta/record-query-check'], { hash, queries: checks.length }, { op: 'startup' });
+  await exec.write(Q['meta/record-query-check'], { hash, queries: names.length, files: [...keys.values()] }, { op: 'startup' });
+  return { checked: checks.length, cached: names.length - checks.length };
 }
 
+/** One key per named query: its content and the server version. After an edit only the edited files are planned again. */
+export function queryCheckKeys(registry: QueryRegistry, serverVersion: string): Map<string, string> {
+  const names = registry.names().filter((n) => !n.startsWith('schema/'));
+  return new Map(
+    names.map((n) => [n, createHash('sha256').update(serverVersion).update('\0').update(n).update('\0').update(registry.get(n)).digest('hex')]),
+  );
+}

@@ -2,7 +2,9 @@
 const GENERIC = new Set(['Node', 'Capsule', 'Run', 'StepRun', 'Entity']);
 
 export function nodeType(labels: string[]): string {
-  const specific = labels.filter((l) => !GENERIC.has(l)).sort();
+  // A dbt capsule that OpenLineage events also name (same physical table) carries Dataset too: it stays a Model.
+  const capsule = labels.includes('Capsule');
+  const specific = labels.filter((l) => !GENERIC.has(l) && !(capsule && l === 'Dataset')).sort();
   if (specific.length > 0) return specific[0]!;
   // A dbt result is a StepRun too, but its own type (RunResult, TestResult) says more.
   if (labels.includes('StepRun')) return 'StepRun';

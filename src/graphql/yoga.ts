@@ -11,6 +11,7 @@ import { maskError } from './mask-error.js';
 import { lineageCostLimit } from './resolvers/lineage-cost.js';
 import { lineageResponseCache } from './resolvers/lineage-response-cache.js';
 import { buildSchema } from './schema.js';
+import { renderLocalGraphiQL } from '../http/graphiql/graphiql-page.js';
 
 export type HelixYoga = YogaServerInstance<{ requestId?: string }, GraphQLContext>;
 
@@ -27,6 +28,8 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
     graphiql: exposes(helix.config, helix.config.HELIX_GRAPHIQL) ? { title: 'Helix GraphQL' } : false,
+    // GraphiQL's assets come from this server, never from a CDN: it must work without internet.
+    renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
     logging: false,
     maskedErrors: {

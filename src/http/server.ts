@@ -6,6 +6,7 @@ import { httpDuration, metricsRegistry } from '../observability/metrics.js';
 import { currentTraceId, withSpan } from '../observability/tracing.js';
 import { authorized, clientKey, createAuthFailureLimiter, createRateLimiter } from './guards.js';
 import { readiness } from './readiness.js';
+import { isGraphiqlAsset, serveGraphiqlAsset } from './graphiql/graphiql-assets.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void>;
 
@@ -60,6 +61,7 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
       const body = detailed ? r : { status: r.status, neo4j: { ok: r.neo4j.ok }, cache: { ok: r.cache.ok } };
       return json(res, r.status === 'unavailable' ? 503 : 200, body);
     }
+    if (route === 'graphiql-asset') return serveGraphiqlAsset(req, res);
     if (route === '/metrics') {
       // Metrics describe the service's traffic: behind a token whenever the API has one (HELIX_METRICS_TOKEN lets
       // a Prometheus scraper hold a key of its own).
@@ -128,6 +130,7 @@ function tooMany(req: IncomingMessage, res: ServerResponse, msBeforeNext: number
 
 function routeOf(url: string, extra: ExtraRoute[]): string {
   const p = url.split('?')[0] ?? '/';
+  if (isGraphiqlAsset(p)) return 'graphiql-asset';
   const known = ['/health', '/ready', '/metrics', '/graphql', ...extra.map((e) => e.prefix)];
   return known.find((k) => p === k || p === `${k}/`) ?? (p === '/' ? '/' : 'other');
 }

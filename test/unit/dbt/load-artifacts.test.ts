@@ -34,11 +34,14 @@ describe('loadDbtArtifacts', () => {
     expect(issuesWith(a, 'DBT_WRONG_ARTIFACT')).toEqual([]);
   });
 
-  it('reads only the manifest when given its path, plus explicitly named artifacts', async () => {
-    const a = await loadDbtArtifacts({ path: path.join(SHOP, 'manifest.json'), catalog: path.join(SHOP, 'catalog.json') });
+  it('given the manifest path, reads the artifacts beside it (as `helix ingest --help` says), explicit paths first', async () => {
+    const a = await loadDbtArtifacts({ path: path.join(SHOP, 'manifest.json') });
     expect(a.catalog).toBeDefined();
-    expect(a.runResults).toBeUndefined();
-    expect(a.sources).toBeUndefined();
+    expect(a.runResults).toBeDefined();
+    expect(a.sources).toBeDefined();
+    const explicit = await loadDbtArtifacts({ path: path.join(SHOP, 'manifest.json'), runResults: path.join(SHOP, 'nowhere.json') });
+    expect(explicit.runResults).toBeUndefined();
+    expect(explicit.issues).toContainEqual(expect.objectContaining({ code: 'DBT_ARTIFACT_MISSING', file: path.join(SHOP, 'nowhere.json') }));
   });
 
   it('drops heavy fields it does not store: raw code once compiled code exists, macros, docs', async () => {
