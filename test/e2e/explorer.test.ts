@@ -12,6 +12,8 @@ import { runDbtIngest } from '../../ingest/run/dbt.js';
 import { ingestOpenLineage } from '../../ingest/run/openlineage.js';
 import type { HelixContext } from '../../src/app/context.js';
 import { explorerRoutes } from '../../src/http/routes/explorer.js';
+import { builtinRules } from '../../src/services/conformance/builtin-rules.js';
+import { evaluateConformance } from '../../src/services/conformance/evaluate.js';
 import { createHttpServer } from '../../src/http/server.js';
 import { fixturePath } from '../support/corpus.js';
 import { isolatedPage, launchChromium } from '../support/explorer-browser.js';
@@ -167,6 +169,29 @@ describe('the explorer in a real browser (chromium, headless)', () => {
       lis.filter((li) => li.querySelector('.badge')).map((li) => [li.getAttribute('data-urn'), li.querySelector('.badge')!.textContent]));
     expect(Object.fromEntries(badges)).toEqual(Object.fromEntries(Object.entries(expected).map(([u, c]) => [u, `${c} failing test${c === 1 ? '' : 's'}`])));
     await shot('05-details');
+  });
+
+  it('badges open violations and PII once conformance has judged the graph, as the API counts them', async () => {
+    await evaluateConformance(helix.exec, { namespace: 'shop', rules: builtinRules() });
+    const urn = shop('model.shop.stg_orders');
+    await goto(`?urn=${encodeURIComponent(urn)}&direction=BOTH&depth=2&level=TABLE`);
+    await ready();
+    await page.waitForSelector('body[data-badges]');
+    const inView = await listed('[data-testid="node-list"]');
+    const nodes = (await gql(`query($ids: [ID!]!) { nodes(ids: $ids) { urn ... on Capsule { violations { id } columns { pii { category } } } } }`, { ids: inView })).nodes;
+    const expected: Array<[string, string]> = [];
+    for (const n of nodes) {
+      const v = (n.violations ?? []).length;
+      if (v > 0) expected.push([n.urn, `${v} open violation${v === 1 ? '' : 's'}`]);
+      const p = (n.columns ?? []).filter((c: any) => c.pii.length > 0).length;
+      if (p > 0) expected.push([n.urn, `PII in ${p} column${p === 1 ? '' : 's'}`]);
+    }
+    expect(expected.some(([, text]) => text.includes('violation'))).toBe(true);
+    const shown = await page.$$eval('[data-testid="node-list"] li[data-urn]', (lis) =>
+      // One badge element per node, its kinds joined by ", ".
+      lis.flatMap((li) => [...li.querySelectorAll('.badge')].flatMap((b) => b.textContent!.split(', ').map((t) => [li.getAttribute('data-urn')!, t] as [string, string]))));
+    expect(shown.filter(([, text]) => !text.includes('failing test')).sort()).toEqual(expected.sort());
+    await shot('05b-violation-and-pii-badges');
   });
 
   it('finds the path between two selected nodes with lineagePath', async () => {

@@ -1,9 +1,9 @@
 import { gql } from './api.js';
 
 /**
- * Badges are data: each kind names the GraphQL selection it needs on a node and how to count from it. Violations
- * and PII are one entry each once their APIs exist (see docs/explorer.md, "Adding a badge"). Each kind is fetched
- * in its own query, so a kind whose fields a server lacks fails alone.
+ * Badges are data: each kind names the GraphQL selection it needs on a node and how to count from it (failing tests,
+ * open violations, PII; docs/explorer.md, "Adding a badge"). Each kind is fetched in its own query, so a kind whose
+ * fields a server lacks fails alone.
  */
 export interface BadgeKind {
   id: string;
@@ -36,6 +36,28 @@ export const BADGE_KINDS: BadgeKind[] = [
     count: (node) =>
       failing(node.tests) +
       (Array.isArray(node.columns) ? (node.columns as Array<{ tests?: unknown }>).reduce((sum, c) => sum + failing(c.tests), 0) : 0),
+    appliesTo: (type) => DBT_TYPES.has(type),
+  },
+  {
+    // Open and acknowledged conformance violations of the capsule and its columns (schema/conformance.graphql).
+    id: 'violations',
+    label: (n) => `${n} open violation${n === 1 ? '' : 's'}`,
+    colour: '#92400e',
+    selection: '... on Capsule { violations { id } }',
+    count: (node) => (Array.isArray(node.violations) ? node.violations.length : 0),
+    appliesTo: (type) => DBT_TYPES.has(type) && type !== 'Column',
+  },
+  {
+    // Personal data (schema/pii.graphql): a column's findings, or a capsule's columns that hold any.
+    id: 'pii',
+    label: (n) => `PII in ${n} column${n === 1 ? '' : 's'}`,
+    colour: '#6d28d9',
+    selection: '... on Capsule { columns { pii { category } } } ... on Column { pii { category } }',
+    count: (node) => {
+      if (Array.isArray(node.pii)) return node.pii.length > 0 ? 1 : 0;
+      const columns = Array.isArray(node.columns) ? (node.columns as Array<{ pii?: unknown[] }>) : [];
+      return columns.filter((c) => Array.isArray(c.pii) && c.pii.length > 0).length;
+    },
     appliesTo: (type) => DBT_TYPES.has(type),
   },
 ];
