@@ -97,7 +97,7 @@ model('customers', 'marts', {
   deps: [ref('stg_customers'), ref('stg_orders'), ref('stg_payments')], materialized: 'table', tags: ['marketing'],
   meta: { owner: { email: 'analytics@jaffle.example', name: 'Customer analytics' } },
   description: 'One row per customer with their order history and lifetime value',
-  cols: [col('customer_id', 'integer', 'Primary key'), col('first_name', 'text', 'First name', ['pii']), col('last_name', 'text', 'Last name', ['pii']), col('first_order', 'date'), col('number_of_orders', 'bigint'), col('lifetime_value', 'numeric')],
+  cols: [col('customer_id', 'integer', 'Primary key'), col('first_name', 'text', 'First name'), col('last_name', 'text', 'Last name'), col('first_order', 'date'), col('number_of_orders', 'bigint'), col('lifetime_value', 'numeric')],
   sql: `select c.customer_id, c.first_name, c.last_name, min(o.order_date) as first_order, count(o.order_id) as number_of_orders, sum(p.amount) as lifetime_value from ${rel('stg_customers')} as c left join ${rel('stg_orders')} as o on o.customer_id = c.customer_id left join ${rel('stg_payments')} as p on p.order_id = o.order_id group by c.customer_id, c.first_name, c.last_name`,
 });
 

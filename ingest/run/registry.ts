@@ -1,5 +1,4 @@
 import { HelixError } from '../../src/errors.js';
-import { ingestRequestProblem } from '../core/identifiers.js';
 import type { IngestRunner } from './types.js';
 
 /**
@@ -33,7 +32,7 @@ function checked<T extends Record<string, { describe: string; run: () => Promise
   for (const entry of Object.values(entries)) {
     const load = entry.run;
     entry.run = async () => {
-      const runner = await load();
+      const [runner, { ingestRequestProblem }] = await Promise.all([load(), import('../core/identifiers.js')]);
       return async (exec, path, o) => {
         const problem = ingestRequestProblem(o);
         if (problem) throw new HelixError('BAD_USER_INPUT', problem);

@@ -18,4 +18,10 @@ registerIngestCommand(program);
 registerExportCommand(program);
 registerConformanceCommand(program);
 
+// `helix … | head`: a reader that stops early is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 program.parseAsync(process.argv).catch(fail);

@@ -6,7 +6,8 @@ import { writeGraph } from '../../ingest/core/writer.js';
 import { INGESTERS } from '../../ingest/run/registry.js';
 import type { Executor } from '../db/executor.js';
 import { requireQueries } from '../db/registry.js';
-import { refreshPii } from '../services/conformance/pii/refresh-pii.js';
+import { builtinRules } from '../services/conformance/builtin-rules.js';
+import { evaluateConformance } from '../services/conformance/evaluate.js';
 import { HelixError } from '../errors.js';
 import { projectRoot } from '../project-root.js';
 
@@ -54,8 +55,9 @@ export async function loadDemoGraph(exec: Executor, o: { demoDir?: string; force
     nodes += report.write.nodes.created + report.write.nodes.updated;
     ingestions.push(report.id);
   }
-  // PII findings are derived data (piiInventory, Column.pii): computed once the demo graph is in.
-  await refreshPii(exec);
+  // Conformance is part of what the demo shows: PII findings (piiInventory, Column.pii) and violations of the
+  // built-in rules are computed once the demo graph is in (the evaluation runs refreshPii first).
+  await evaluateConformance(exec, { namespace: null, rules: builtinRules() });
   await exec.write(Q['meta/record-demo-load'], { hash, ingestions }, { op: 'demo' });
   return { skipped: false, hash, nodes, ms: Math.round(performance.now() - began) };
 }
