@@ -53,14 +53,16 @@ export class Executor {
    * Streams the records of one named read, pulled from the driver as the consumer asks for them (the driver fetches
    * in batches and pauses when its buffer is full: backpressure reaches Neo4j). Records stay driver values (typed
    * Integers, temporals) for writers that must keep types. Aborting `signal`, breaking out of the loop or a consumer
-   * error closes the session, which stops the query on the server.
+   * error rolls the transaction back and closes the session, which stops the query on the server.
    */
   async *stream(name: string, params: Params = {}, ctx: QueryContext & { signal?: AbortSignal } = {}): AsyncGenerator<Record<string, unknown>> {
     if (ctx.counter) ctx.counter.queries += 1;
     ctx.signal?.throwIfAborted();
+    // An abort is noticed by the consumer (its pending write rejects) or at the next record here; the loop then
+    // unwinds through `finally`, which rolls back and closes. Closing the session from the abort event itself, while
+    // the result was suspended mid-stream, left a connection in a bad protocol state that the pool handed to the
+    // next, unrelated query ("DiscardMessage cannot be handled by a session in the READY state").
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
-    const onAbort = () => void session.close().catch(() => {});
-    ctx.signal?.addEventListener('abort', onAbort, { once: true });
     const tx = session.beginTransaction({
       timeout: ctx.timeoutMs ?? this.options.txTimeoutMs,
       metadata: { app: 'helix', op: ctx.op ?? name, query: name, requestId: ctx.requestId ?? '' },
@@ -76,7 +78,6 @@ export class Executor {
       if (ctx.signal?.aborted) throw ctx.signal.reason;
       throw mapNeo4jError(error, name);
     } finally {
-      ctx.signal?.removeEventListener('abort', onAbort);
       if (tx.isOpen()) await tx.rollback().catch(() => {});
       await session.close();
     }
