@@ -164,6 +164,11 @@ async function acquireLock(p: RuntimePaths): Promise<() => void> {
 
 async function choosePort(): Promise<number> {
   if (await portFree(7687)) return 7687;
+  return freePort();
+}
+
+/** A loopback port free right now (the OS picks it); tests and benches start their servers on these. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);

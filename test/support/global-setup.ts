@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import net from 'node:net';
 import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
-import { startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/local-neo4j.js';
+import { startLocalNeo4j, stopLocalNeo4j, freePort } from '../../src/local-neo4j/local-neo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -74,13 +73,3 @@ async function redisAnswers(url: string): Promise<boolean> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}

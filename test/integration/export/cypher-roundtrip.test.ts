@@ -1,11 +1,10 @@
 import { rmSync } from 'node:fs';
-import net from 'node:net';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHelix, type HelixContext } from '../../../src/app/context.js';
 import { configSchema } from '../../../src/config/schema.js';
 import { loadDemoGraph } from '../../../src/demo/load-demo.js';
-import { startLocalNeo4j, stopLocalNeo4j } from '../../../src/local-neo4j/local-neo4j.js';
+import { startLocalNeo4j, stopLocalNeo4j, freePort } from '../../../src/local-neo4j/local-neo4j.js';
 import { createLogger } from '../../../src/observability/logger.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';
 import { exportText, writeSpecialGraph } from './helpers.js';
@@ -18,16 +17,6 @@ let target: HelixContext;
 let driver: Driver;
 let script: string;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** The script as cypher-shell would run it: one statement per `;` at a line end (literals never hold a raw newline). */
 async function runScript(text: string): Promise<number> {
