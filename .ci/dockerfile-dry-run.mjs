@@ -2,7 +2,7 @@
 // Runs the Dockerfile's build steps outside Docker (no Docker engine on CI machines): every stage gets a folder that
 // stands for its filesystem, WORKDIR/ENV/COPY/COPY --from/RUN are carried out with the same commands, and the final
 // stage's ENTRYPOINT is started with --version and --help, as the image would start them. Run by .ci/run.
-//   node scripts/dockerfile-dry-run.mjs [--keep]
+//   node .ci/dockerfile-dry-run.mjs [--keep]
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -74,7 +74,7 @@ for (const [i, raw] of lines.entries()) {
     case 'EXPOSE':
       break;
     default:
-      fail(`${where}: ${instr} is not handled by this dry run; extend scripts/dockerfile-dry-run.mjs`);
+      fail(`${where}: ${instr} is not handled by this dry run; extend .ci/dockerfile-dry-run.mjs`);
   }
 }
 

@@ -1,10 +1,11 @@
 /**
- * Writes the demo's dbt artifacts (demo/jaffle_shop/target/{manifest,catalog,run_results}.json): a small
+ * Writes the demo's dbt artifacts (src/demo/data/jaffle_shop/target/{manifest,catalog,run_results}.json): a small
  * jaffle-shop-like project of our own making, in dbt's v12 manifest / v1 catalog / v6 run_results format, so that
- * `npm start` exercises the real dbt ingestion. Run `npx tsx demo/generate-jaffle-shop.ts` after editing it.
+ * `npm start` exercises the real dbt ingestion. Run `npx tsx src/demo/generate-jaffle-shop.ts` after editing it.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { projectRoot } from '../project-root.js';
 
 const PROJECT = 'jaffle_shop';
 const DB = 'analytics';
@@ -189,7 +190,7 @@ const runResults = {
   args: { which: 'build', invocation_command: 'dbt build' },
 };
 
-const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'jaffle_shop', 'target');
+const out = path.join(projectRoot(), 'src', 'demo', 'data', 'jaffle_shop', 'target');
 const write = (file: string, value: unknown) => writeFileSync(path.join(out, file), `${JSON.stringify(value, null, 1)}\n`);
 write('manifest.json', manifest);
 write('catalog.json', catalog);
