@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { INGESTERS } from '../../ingest/run/registry.js';
+import { INGESTERS } from '../ingestion/registry.js';
 import { HelixError } from '../errors.js';
 import { withHelix } from './bootstrap.js';
 import { progressBar } from './progress.js';

@@ -1,5 +1,5 @@
-import type { Executor } from '../../src/db/executor.js';
-import type { IngestionReport } from '../core/ingestion.js';
+import type { Executor } from '../db/executor.js';
+import type { IngestionReport } from './record.js';
 
 export interface IngestRunOptions {
   namespace?: string;

@@ -1,12 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Executor } from '../../src/db/executor.js';
-import { HelixError } from '../../src/errors.js';
-import type { IngestIssue, MappedGraph, StreamedBatch } from '../core/graph.js';
-import { IngestionRecord, countIssues, type IngestionReport } from '../core/ingestion.js';
-import { emptyReport, mergeReports } from '../core/write-report.js';
-import { writeGraph } from '../core/writer.js';
+import type { Executor } from '../db/executor.js';
+import { HelixError } from '../errors.js';
+import type { IngestIssue, MappedGraph, StreamedBatch } from '../../ingest/core/graph.js';
+import { IngestionRecord, countIssues, type IngestionReport } from './record.js';
+import { emptyReport, mergeReports } from '../../ingest/core/write-report.js';
+import { writeGraph } from '../../ingest/core/writer.js';
 import { withRetry } from './retry.js';
 import type { IngestRunOptions } from './types.js';
 

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { Executor } from '../../src/db/executor.js';
-import { requireQueries } from '../../src/db/registry.js';
-import { HelixError } from '../../src/errors.js';
+import type { Executor } from '../db/executor.js';
+import { requireQueries } from '../db/registry.js';
+import { HelixError } from '../errors.js';
 import {
   BIO_FORMATS,
   GeneIdIndex,
@@ -13,8 +13,8 @@ import {
   readFirstBytes,
   type BioKind,
   type PlannedBioFile,
-} from '../bio/index.js';
-import type { IngestIssue } from '../core/graph.js';
+} from '../../ingest/bio/index.js';
+import type { IngestIssue } from '../../ingest/core/graph.js';
 import { runStreamed, type StreamSource } from './streamed.js';
 import type { IngestRunner } from './types.js';
 

@@ -1,10 +1,10 @@
 import pLimit from 'p-limit';
-import { HelixError } from '../../src/errors.js';
-import type { Executor } from '../../src/db/executor.js';
-import type { IngestIssue, StreamedBatch } from '../core/graph.js';
-import { IngestionRecord, countIssues, type IngestionReport } from '../core/ingestion.js';
-import { emptyReport, mergeReports } from '../core/write-report.js';
-import { writeGraph } from '../core/writer.js';
+import { HelixError } from '../errors.js';
+import type { Executor } from '../db/executor.js';
+import type { IngestIssue, StreamedBatch } from '../../ingest/core/graph.js';
+import { IngestionRecord, countIssues, type IngestionReport } from './record.js';
+import { emptyReport, mergeReports } from '../../ingest/core/write-report.js';
+import { writeGraph } from '../../ingest/core/writer.js';
 import { withRetry } from './retry.js';
 
 /** A reader's batch is written in statements of up to this many rows: one statement per kind for typical batches. */

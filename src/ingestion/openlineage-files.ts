@@ -1,7 +1,7 @@
-import type { IngestIssue } from '../core/graph.js';
-import { IngestionRecord, countIssues } from '../core/ingestion.js';
-import { emptyReport, mergeReports } from '../core/write-report.js';
-import { readOpenLineageFile } from '../openlineage/index.js';
+import type { IngestIssue } from '../../ingest/core/graph.js';
+import { IngestionRecord, countIssues } from './record.js';
+import { emptyReport, mergeReports } from '../../ingest/core/write-report.js';
+import { readOpenLineageFile } from '../../ingest/openlineage/index.js';
 import { listInputFiles } from './documents.js';
 import { ingestOpenLineage, OPENLINEAGE_SCOPE, type OpenLineageInput } from './openlineage.js';
 import type { IngestRunner } from './types.js';

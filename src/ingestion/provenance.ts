@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { IngestIssue } from '../core/graph.js';
-import { mapImputationDumps } from '../imputation/index.js';
-import { mapNextflowMessages, readNextflowTrace } from '../nextflow/index.js';
-import { isProvNFile, mapProvJson, mapProvN } from '../prov/index.js';
-import { mapRoCrate } from '../rocrate/index.js';
-import { mapStrategyJobsJson, mapStrategyYaml } from '../strategies/index.js';
+import type { IngestIssue } from '../../ingest/core/graph.js';
+import { mapImputationDumps } from '../../ingest/imputation/index.js';
+import { mapNextflowMessages, readNextflowTrace } from '../../ingest/nextflow/index.js';
+import { isProvNFile, mapProvJson, mapProvN } from '../../ingest/prov/index.js';
+import { mapRoCrate } from '../../ingest/rocrate/index.js';
+import { mapStrategyJobsJson, mapStrategyYaml } from '../../ingest/strategies/index.js';
 import { listInputFiles, readText, runDocuments, type DocumentUnit } from './documents.js';
 import type { IngestRunner } from './types.js';
 

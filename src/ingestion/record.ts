@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Executor } from '../../src/db/executor.js';
-import { requireQueries } from '../../src/db/registry.js';
-import { publishIngestionProgress } from '../../src/events/ingestion-progress.js';
-import type { IngestIssue } from './graph.js';
-import type { WriteReport } from './write-report.js';
+import type { Executor } from '../db/executor.js';
+import { requireQueries } from '../db/registry.js';
+import { publishIngestionProgress } from '../events/ingestion-progress.js';
+import type { IngestIssue } from '../../ingest/core/graph.js';
+import type { WriteReport } from '../../ingest/core/write-report.js';
 
 const Q = requireQueries([
   'ingest/start-ingestion',

@@ -1,4 +1,4 @@
-import { HelixError } from '../../src/errors.js';
+import { HelixError } from '../errors.js';
 
 const TRANSIENT = new Set(['DATABASE_UNAVAILABLE', 'TIMEOUT', 'DATABASE_ERROR']);
 

@@ -1,18 +1,18 @@
-import { HelixError } from '../../src/errors.js';
-import { withSpan } from '../../src/observability/tracing.js';
-import { IngestionRecord, countIssues, type IngestionReport } from '../core/ingestion.js';
-import { emptyReport, mergeReports } from '../core/write-report.js';
+import { HelixError } from '../errors.js';
+import { withSpan } from '../observability/tracing.js';
+import { IngestionRecord, countIssues, type IngestionReport } from './record.js';
+import { emptyReport, mergeReports } from '../../ingest/core/write-report.js';
 import { splitInvocations } from './split-invocations.js';
-import { writeGraph } from '../core/writer.js';
-import { DbtArtifactError, loadDbtArtifacts } from '../dbt/load-artifacts.js';
-import { mapDbtArtifactsPrepared } from '../dbt/map-dbt.js';
-import { resolveNamespace } from '../dbt/map/namespace.js';
-import type { IngestIssue } from '../core/graph.js';
+import { writeGraph } from '../../ingest/core/writer.js';
+import { DbtArtifactError, loadDbtArtifacts } from '../../ingest/dbt/load-artifacts.js';
+import { mapDbtArtifactsPrepared } from '../../ingest/dbt/map-dbt.js';
+import { resolveNamespace } from '../../ingest/dbt/map/namespace.js';
+import type { IngestIssue } from '../../ingest/core/graph.js';
 import { SqlLineageMemo } from './sql-lineage-memo.js';
-import { deriveColumnLineage } from '../dbt/sql/column-lineage.js';
+import { deriveColumnLineage } from '../../ingest/dbt/sql/column-lineage.js';
 import type { IngestRunOptions, IngestRunner } from './types.js';
 import { artifactsDigest, digestScopes, findUnchanged, recordInput, type UnchangedIngestion } from './unchanged-artifacts.js';
-import type { Executor } from '../../src/db/executor.js';
+import type { Executor } from '../db/executor.js';
 
 /** `helix ingest dbt <target-dir | manifest.json>`: a snapshot of one dbt project, scoped by its namespace. */
 export const runDbtIngest: IngestRunner = async (exec, path, o) =>
