@@ -2,17 +2,15 @@ import { HelixError } from '../errors.js';
 
 const TRANSIENT = new Set(['DATABASE_UNAVAILABLE', 'TIMEOUT', 'DATABASE_ERROR']);
 
-/** Retries a batch write on transient database errors with exponential backoff (deadlocks, restarts, timeouts). */
-export async function withRetry<T>(work: () => Promise<T>, o: { attempts?: number; baseMs?: number; onRetry?: (n: number, e: unknown) => void } = {}): Promise<T> {
-  const attempts = o.attempts ?? 5;
-  for (let n = 1; ; n++) {
-    try {
-      return await work();
-    } catch (error) {
-      const transient = error instanceof HelixError && TRANSIENT.has(error.code);
-      if (!transient || n >= attempts) throw error;
-      o.onRetry?.(n, error);
-      await new Promise((r) => setTimeout(r, (o.baseMs ?? 200) * 2 ** (n - 1)));
-    }
-  }
+/**
+ * A failure worth another attempt: Neo4j unavailable or restarting, a deadlock, a timeout. Bad input (a
+ * BAD_USER_INPUT, an unreadable artifact, a mass delete refused) fails the same way every time and is never retried.
+ */
+export function isTransient(error: unknown): boolean {
+  return error instanceof HelixError && TRANSIENT.has(error.code);
+}
+
+/** Exponential backoff: base, 2×base, 4×base, ... capped at 30 s. */
+export function backoffMs(attempt: number, baseMs = 500): number {
+  return Math.min(30_000, baseMs * 2 ** (attempt - 1));
 }

@@ -13,6 +13,16 @@ export interface IngestRunOptions {
   runResults?: string;
   sources?: string;
   onProgress?: (done: number, total: number, phase: string) => void;
+  /** Stops the ingestion at its next batch: reason 'cancel' (it ends `cancelled`) or 'shutdown' (handed back). */
+  signal?: AbortSignal;
+  /** Who runs it (recorded on the Ingestion): a worker's id, or the CLI's host and pid by default. */
+  workerId?: string;
+  /**
+   * Attempts on transient database failures (Neo4j unavailable, deadlock, timeout), with backoff; default 5. A queue
+   * job passes 1 and `requeueTransient`, so the queue retries it (with its own backoff) instead.
+   */
+  attempts?: number;
+  requeueTransient?: boolean;
 }
 
 export type IngestRunner = (exec: Executor, path: string, o: IngestRunOptions) => Promise<IngestionReport>;
