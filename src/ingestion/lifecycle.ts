@@ -37,7 +37,7 @@ export interface IngestionRun {
 export type KindRunner = (run: IngestionRun, path: string, o: IngestRunOptions) => Promise<RunResult>;
 
 const HEARTBEAT_MS = Number(process.env.HELIX_HEARTBEAT_MS ?? 5_000);
-const RETRY_BASE_MS = Number(process.env.HELIX_INGEST_RETRY_BASE_MS ?? 500);
+const RETRY_BASE_MS = Number(process.env.HELIX_INGEST_RETRY_BASE_MS ?? 1_000);
 const defaultWorkerId = () => `cli:${os.hostname()}:${process.pid}`;
 
 /**
@@ -50,7 +50,7 @@ const defaultWorkerId = () => `cli:${os.hostname()}:${process.pid}`;
  */
 export async function runIngestion(exec: Executor, kind: string, source: string, runner: KindRunner, o: IngestRunOptions): Promise<IngestionReport> {
   const id = o.ingestionId ?? o.resume ?? randomUUID();
-  const attempts = Math.max(1, o.attempts ?? 5);
+  const attempts = Math.max(1, o.attempts ?? 6);
   let options: IngestRunOptions = { ...o, ingestionId: id };
   // A job taken over after its worker died, or retried, continues from its own checkpoint (streamed kinds).
   if (!options.resume && o.ingestionId && (await hasCheckpoint(exec, id))) options = { ...options, resume: id };

@@ -18,7 +18,8 @@ export interface IngestRunOptions {
   /** Who runs it (recorded on the Ingestion): a worker's id, or the CLI's host and pid by default. */
   workerId?: string;
   /**
-   * Attempts on transient database failures (Neo4j unavailable, deadlock, timeout), with backoff; default 5. A queue
+   * Attempts on transient database failures (Neo4j unavailable, deadlock, timeout), with backoff (1, 2, 4, 8, 16 s:
+   * a Neo4j restart fits); default 6. A queue
    * job passes 1 and `requeueTransient`, so the queue retries it (with its own backoff) instead.
    */
   attempts?: number;

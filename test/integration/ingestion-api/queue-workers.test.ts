@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { HelixContext } from '../../../src/app/context.js';
+import { helixEvents, type IngestionProgressEvent } from '../../../src/events/bus.js';
 import { INGESTERS } from '../../../src/ingestion/registry.js';
 import { projectRoot } from '../../../src/project-root.js';
 import { reapLostIngestions } from '../../../src/services/ingestion/reaper.js';
@@ -125,6 +126,9 @@ describe('helix worker on the BullMQ queue', () => {
     expect(expected.annotations.length).toBe(GENES * 2);
     await resetGraph(helix);
 
+    // This process plays the API: it hears the workers' progress through the Redis relay.
+    const heard: IngestionProgressEvent[] = [];
+    const off = helixEvents.subscribe('ingestionProgress', (e) => heard.push(e));
     const first = startWorker();
     const queued = enqueue();
     expect(queued).toMatchObject({ status: 'queued', kind: 'annotations' });
@@ -155,6 +159,10 @@ describe('helix worker on the BullMQ queue', () => {
     expect(report.stats.resumedFrom).toBe(1);
     expect(report.stats.records).toBeLessThan(GENES);
     expect(await graphState()).toEqual(expected);
+    off();
+    const mine = heard.filter((e) => e.id === queued.id).map((e) => e.status);
+    expect(mine).toContain('running');
+    expect(mine.at(-1)).toBe('completed');
 
     // SIGTERM with nothing running: a prompt, clean exit.
     const t0 = Date.now();
@@ -162,6 +170,55 @@ describe('helix worker on the BullMQ queue', () => {
     expect(await exited(second)).toBe(0);
     expect(Date.now() - t0).toBeLessThan(15_000);
   }, 900_000);
+
+  it('SIGTERM: the worker stops at a batch, hands the job back (queued, checkpoint kept) and exits; another resumes it', async () => {
+    await resetGraph(helix);
+    const first = startWorker();
+    const queued = enqueue();
+    await waitFor('the first worker to checkpoint', async () => {
+      const r = await record(queued.id);
+      return r && r.status === 'running' && Number(r.position) > 0 ? r : undefined;
+    });
+    const t0 = Date.now();
+    first.kill('SIGTERM');
+    expect(await exited(first), (first as ChildProcess & { log: () => string }).log()).toBe(0);
+    const stoppedMs = Date.now() - t0;
+    const handedBack = (await record(queued.id))!;
+    expect(handedBack.status).toBe('queued');
+    expect(Number(handedBack.position)).toBeGreaterThan(0);
+    expect(Number(handedBack.position)).toBeLessThan(GENES);
+    expect(stoppedMs).toBeLessThan(30_000);
+
+    const second = startWorker();
+    const done = await waitFor('the second worker to complete the job', async () => {
+      const r = await record(queued.id);
+      return r && r.status !== 'running' && r.status !== 'queued' ? r : undefined;
+    });
+    expect(done.status).toBe('completed');
+    const report = JSON.parse(done.reportJson!);
+    expect(report.stats.resumedFrom).toBe(1);
+    expect(report.stats.records).toBe(GENES - Number(handedBack.position));
+    expect((await graphState()).annotations.length).toBe(GENES * 2);
+    second.kill('SIGTERM');
+    expect(await exited(second)).toBe(0);
+  }, 600_000);
+
+  it('evaluateConformance goes on the conformance queue; a worker of other kinds leaves it, a conformance worker runs it', async () => {
+    const bioOnly = startWorker();
+    const { evaluateConformance } = await gql(`mutation { evaluateConformance(input: {}) { id status } }`);
+    const id = String(evaluateConformance.id).replace(/^urn:helix:conformance-evaluation:/, '');
+    const status = async () =>
+      String((await helix.exec.runText('MATCH (e:ConformanceEvaluation {id: $id}) RETURN e.status AS s', { id }, 'READ'))[0]?.s);
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await status()).toBe('queued');
+    const conformance = spawn(process.execPath, helixArgs('worker', '--kinds', 'conformance'), { cwd: root, env: env(), stdio: 'ignore' });
+    children.push(conformance);
+    expect(await waitFor('the evaluation to end', async () => ((await status()) === 'completed' || (await status()) === 'failed' ? status() : undefined))).toBe('completed');
+    for (const w of [bioOnly, conformance]) {
+      w.kill('SIGTERM');
+      expect(await exited(w)).toBe(0);
+    }
+  }, 300_000);
 
   it('cancelIngestion stops a running job at its next batch (status cancelled) and lists it in the queue view', async () => {
     await resetGraph(helix);
