@@ -7,7 +7,7 @@ import { IngestionStopped } from '../../ingestion/stopped.js';
 import { processJob, type JobData } from './job-processor.js';
 import { familyOf, QUEUE_FAMILIES, queueName, type QueueFamily } from './queues.js';
 
-const Q = requireQueries(['ingest/heartbeat-queued-ingestions'] as const);
+const Q = requireQueries(['ingest/heartbeat-queued-ingestions', 'ingest/fail-unfinished-ingestion'] as const);
 
 /** Where background jobs wait: BullMQ on Redis (REDIS_URL set), or this process's own queue (no Redis). */
 export interface JobQueue {
@@ -150,13 +150,23 @@ export class InProcessJobQueue implements JobQueue {
     return this.pending.has(id) || this.running.has(id);
   }
 
-  /** Stops taking jobs; running ones stop at their next batch and go back to `queued` (resumable), within `waitMs`. */
+  /**
+   * Stops taking jobs; running ones stop at their next batch (checkpoint kept), within `waitMs`. No other process
+   * holds this queue, so their records and those still waiting end `failed` with the way to continue them, instead
+   * of staying `queued` for nobody.
+   */
   async close(waitMs = 5_000): Promise<void> {
     this.closed = true;
     clearInterval(this.heartbeat);
     for (const l of this.limits.values()) l.clearQueue();
+    const unfinished = [...this.pending, ...this.running.keys()];
+    this.pending.clear();
     for (const c of this.running.values()) c.abort('shutdown');
     await Promise.race([Promise.allSettled([...this.active]), new Promise((r) => setTimeout(r, waitMs).unref())]);
+    for (const id of unfinished) {
+      const error = `the server stopped before this ingestion ended; start it again with resume: "${id}"`;
+      await this.exec.write(Q['ingest/fail-unfinished-ingestion'], { urn: `urn:helix:ingestion:${id}`, error, status: 'failed' }).catch(() => undefined);
+    }
   }
 
   get isClosed(): boolean {
