@@ -37,9 +37,20 @@ export function registerIngestCommand(program: Command): void {
       }
       if (flags.queue) return enqueue(kind, path, flags);
       const run = await entry.run();
+      // Ctrl-C / SIGTERM: stop at the next batch and record the ingestion `cancelled` (what it wrote stays; a
+      // streamed kind continues with --resume <id>) instead of leaving it `running`; a second signal exits at once.
+      const stop = new AbortController();
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (stop.signal.aborted) process.exit(130);
+        process.stderr.write(`helix: ${signal}: stopping at the next batch (again to exit at once)\n`);
+        stop.abort('cancel');
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       await withHelix({ migrate: true }, async (helix) => {
         const report = await run(helix.exec, path, {
           ...flags,
+          signal: stop.signal,
           onProgress: flags.json ? undefined : progressBar(`ingest ${kind}`),
         });
         if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -251,6 +251,25 @@ describe('helix worker on the BullMQ queue', () => {
     expect(await exited(worker)).toBe(0);
   }, 600_000);
 
+  it('a CLI ingestion interrupted (SIGINT) stops at its next batch and records itself cancelled, not running', async () => {
+    await resetGraph(helix);
+    const child = spawn(process.execPath, ingestArgs(), { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'ignore'] });
+    children.push(child);
+    let out = '';
+    child.stdout!.on('data', (d) => (out += String(d)));
+    const id = await waitFor('the CLI ingestion to checkpoint', async () => {
+      const [row] = await helix.exec.runText("MATCH (i:Ingestion {kind: 'annotations'}) WHERE i.position > 0 RETURN i.id AS id", {}, 'READ');
+      return row?.id ? String(row.id) : undefined;
+    });
+    const t0 = Date.now();
+    child.kill('SIGINT');
+    expect(await exited(child)).toBe(1);
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    const report = JSON.parse(out);
+    expect(report).toMatchObject({ id, status: 'cancelled' });
+    expect((await record(id))!.status).toBe('cancelled');
+  }, 300_000);
+
   it('the reaper fails a CLI ingestion killed with SIGKILL ("worker lost"); its scope is reported incomplete', async () => {
     await resetGraph(helix);
     const child = spawn(process.execPath, ingestArgs(), { cwd: root, env: env(), stdio: 'ignore' });
