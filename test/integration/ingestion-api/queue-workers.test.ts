@@ -146,11 +146,18 @@ describe('helix worker on the BullMQ queue', () => {
     expect(Number(after!.position)).toBeLessThan(GENES);
     expect(Number(running.position)).toBeGreaterThan(0);
 
+    const killedAt = Date.now();
     const second = startWorker();
+    await waitFor('the second worker to take the job over', async () => {
+      const r = await record(queued.id);
+      return r && r.workerId?.endsWith(`:${second.pid}`) ? r : undefined;
+    });
+    const takeoverMs = Date.now() - killedAt;
     const done = await waitFor('the second worker to complete the job', async () => {
       const r = await record(queued.id);
       return r && r.status !== 'running' && r.status !== 'queued' ? r : undefined;
     });
+    process.stderr.write(`[queue] SIGKILLed worker at position ${after!.position}/${GENES}; taken over after ${takeoverMs} ms (stall interval 3000 ms, worker start included)\n`);
     expect(done.status, (second as ChildProcess & { log: () => string }).log()).toBe('completed');
     expect(done.workerId).toMatch(new RegExp(`:${second.pid}$`));
     expect(Number(done.attempts)).toBeGreaterThanOrEqual(2);
@@ -188,6 +195,7 @@ describe('helix worker on the BullMQ queue', () => {
     expect(Number(handedBack.position)).toBeGreaterThan(0);
     expect(Number(handedBack.position)).toBeLessThan(GENES);
     expect(stoppedMs).toBeLessThan(30_000);
+    process.stderr.write(`[queue] SIGTERM: worker exited in ${stoppedMs} ms, job handed back at position ${handedBack.position}/${GENES}\n`);
 
     const second = startWorker();
     const done = await waitFor('the second worker to complete the job', async () => {
@@ -231,10 +239,12 @@ describe('helix worker on the BullMQ queue', () => {
     const { cancelIngestion } = await gql(`mutation($id: ID!) { cancelIngestion(id: $id) { id status cancelRequested } }`, { id: queued.id });
     expect(cancelIngestion.cancelRequested).toBe(true);
     const at = Number((await record(queued.id))!.position);
+    const askedAt = Date.now();
     const ended = await waitFor('the job to stop', async () => {
       const r = await record(queued.id);
       return r && r.status !== 'running' ? r : undefined;
     }, 30_000);
+    process.stderr.write(`[queue] cancel: stopped after ${Date.now() - askedAt} ms, position ${at} -> ${ended.position} (batches of 500)\n`);
     expect(ended.status).toBe('cancelled');
     // Within one batch (500 records) of where it was when the cancel arrived.
     expect(Number(ended.position) - at).toBeLessThanOrEqual(1000);
