@@ -15,7 +15,7 @@ export async function serve(opts: ServeFlags): Promise<void> {
   // Before Neo4j starts and the schema is checked: a taken port is known at once, not after a minute of set-up.
   await assertPortFree(port, config.HELIX_HOST);
   const logger = createLogger(config.LOG_LEVEL);
-  const helix = await openHelix(config, logger, { migrate: true, checkQueries: true, stopStartedNeo4jOnError: true });
+  const helix = await openHelix(config, logger, { migrate: true, checkQueries: true, stopStartedNeo4jOnError: true, background: true });
   try {
     if (opts.demo) {
       const demo = await loadDemoGraph(helix.exec);

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeGraph } from '../../ingest/core/writer.js';
-import { INGESTERS } from '../../ingest/run/registry.js';
+import { INGESTERS } from '../ingestion/registry.js';
 import type { Executor } from '../db/executor.js';
 import { requireQueries } from '../db/registry.js';
 import { builtinRules } from '../services/conformance/builtin-rules.js';

@@ -1,7 +1,7 @@
-import type { Executor } from '../../src/db/executor.js';
-import { requireQueries } from '../../src/db/registry.js';
-import { contentHash } from '../core/hash.js';
-import type { ColumnLineageInput, ColumnLineageResult, DeriveColumnLineage } from '../dbt/sql/types.js';
+import type { Executor } from '../db/executor.js';
+import { requireQueries } from '../db/registry.js';
+import { contentHash } from '../../ingest/core/hash.js';
+import type { ColumnLineageInput, ColumnLineageResult, DeriveColumnLineage } from '../../ingest/dbt/sql/types.js';
 import { deriveOnWorkers, sqlLineageWorkerCount } from './sql-lineage-pool.js';
 
 /** Below this many SQL statements to parse, worker start-up costs more than it saves. */

@@ -1,14 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Executor } from '../../src/db/executor.js';
-import { HelixError } from '../../src/errors.js';
-import type { IngestIssue, MappedGraph, StreamedBatch } from '../core/graph.js';
-import { IngestionRecord, countIssues, type IngestionReport } from '../core/ingestion.js';
-import { emptyReport, mergeReports } from '../core/write-report.js';
-import { writeGraph } from '../core/writer.js';
-import { withRetry } from './retry.js';
-import type { IngestRunOptions } from './types.js';
+import { HelixError } from '../errors.js';
+import type { IngestIssue, MappedGraph, StreamedBatch } from '../../ingest/core/graph.js';
+import { countIssues } from './record.js';
+import { emptyReport, mergeReports } from '../../ingest/core/write-report.js';
+import { writeGraph } from '../../ingest/core/writer.js';
+import type { IngestionRun, RunResult } from './lifecycle.js';
 
 /** One unit of a provenance source: a whole document, or a stream of batches for large line-oriented files. */
 export type DocumentUnit =
@@ -17,23 +15,26 @@ export type DocumentUnit =
 
 /**
  * Writes each document of a provenance source as a snapshot of its own scope (re-ingesting a changed file replaces
- * what that file said; other files are untouched), under one Ingestion record.
+ * what that file said; other files are untouched), under one Ingestion record. A retry re-runs every document
+ * (idempotent MERGEs); the lifecycle (lifecycle.ts) owns the record, retries and stops.
  */
-export async function runDocuments(exec: Executor, kind: string, input: string, units: DocumentUnit[], o: IngestRunOptions, extraIssues: IngestIssue[] = []): Promise<IngestionReport> {
+export async function runDocuments(run: IngestionRun, input: string, units: DocumentUnit[], extraIssues: IngestIssue[] = []): Promise<RunResult> {
+  const { exec, kind } = run;
   const began = performance.now();
   if (units.length === 0) throw new HelixError('BAD_USER_INPUT', `no ${kind} input found at ${input}`);
-  const record = await IngestionRecord.start(exec, { kind, source: input, scope: `${kind}:*`, id: o.ingestionId });
+  await run.begin({ scope: `${kind}:*` });
   const report = emptyReport();
   const issues: IngestIssue[] = [...extraIssues];
   const stats: Record<string, number> = { files: units.length, unreadable: 0 };
   let done = 0;
   let batches = 0;
+  run.partial(() => ({ kind, source: input, scope: `${kind}:*`, status: 'failed', write: report, issues, issueCounts: countIssues(issues), stats, timingsMs: {} }));
   // Subscribers (ingestionProgress) and `helix ingest` see each document, and each batch of a stream, as it lands.
-  const checkpoint = (file: string) => record.checkpoint(done, { filesDone: done, files: units.length, batches, file: path.basename(file) });
-  try {
+  const checkpoint = (file: string) => run.checkpoint(done, { filesDone: done, files: units.length, batches, file: path.basename(file) });
+  {
     for (const u of units) {
       const write = (g: MappedGraph, deleteMissing: boolean) =>
-        withRetry(() => writeGraph(exec, g, { scope: u.scope, deleteMissing, allowMassDelete: true, ctx: { op: `ingest ${kind}` } }));
+        writeGraph(exec, g, { scope: u.scope, deleteMissing, allowMassDelete: true, ctx: { op: `ingest ${kind}` } });
       if ('map' in u) {
         let g: MappedGraph;
         try {
@@ -57,18 +58,12 @@ export async function runDocuments(exec: Executor, kind: string, input: string, 
         }
       }
       done++;
-      o.onProgress?.(done, units.length, path.basename(u.file));
+      run.progress(done, units.length, path.basename(u.file));
       await checkpoint(u.file);
     }
-  } catch (error) {
-    const failed = { kind, source: input, scope: `${kind}:*`, status: 'failed' as const, write: report, issues, issueCounts: countIssues(issues), stats, timingsMs: {}, error: (error as Error).message };
-    await record.finish(failed, Math.round(performance.now() - began));
-    throw error;
   }
   const timingsMs = { total: Math.round(performance.now() - began) };
-  const result = { kind, source: input, scope: `${kind}:*`, status: 'completed' as const, write: report, issues, issueCounts: countIssues(issues), stats, timingsMs };
-  await record.finish(result, timingsMs.total);
-  return { id: record.id, urn: record.urn, ...result };
+  return { kind, source: input, scope: `${kind}:*`, status: 'completed', write: report, issues, issueCounts: countIssues(issues), stats, timingsMs };
 }
 
 /** Every file under `input` (or `input` itself), sorted, filtered by `accept`. */

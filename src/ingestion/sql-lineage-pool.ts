@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ColumnLineageInput } from '../dbt/sql/types.js';
+import type { ColumnLineageInput } from '../../ingest/dbt/sql/types.js';
 
 /** Inputs per message: large enough that messaging costs nothing next to parsing, small enough to balance load. */
 const CHUNK = 32;

@@ -1,11 +1,11 @@
 import pLimit from 'p-limit';
-import { HelixError } from '../../src/errors.js';
-import type { Executor } from '../../src/db/executor.js';
-import type { IngestIssue, StreamedBatch } from '../core/graph.js';
-import { IngestionRecord, countIssues, type IngestionReport } from '../core/ingestion.js';
-import { emptyReport, mergeReports } from '../core/write-report.js';
-import { writeGraph } from '../core/writer.js';
-import { withRetry } from './retry.js';
+import { HelixError } from '../errors.js';
+import type { IngestIssue, StreamedBatch } from '../../ingest/core/graph.js';
+import { IngestionRecord, countIssues } from './record.js';
+import { emptyReport, mergeReports } from '../../ingest/core/write-report.js';
+import { writeGraph } from '../../ingest/core/writer.js';
+import type { IngestionRun, RunResult } from './lifecycle.js';
+import type { Executor } from '../db/executor.js';
 
 /** A reader's batch is written in statements of up to this many rows: one statement per kind for typical batches. */
 const STREAMED_WRITE_CHUNK = 5000;
@@ -22,13 +22,9 @@ export interface StreamSource {
 }
 
 export interface StreamedRunOptions {
-  kind: string;
   source: string;
   sources: StreamSource[];
-  resume?: string;
-  ingestionId?: string;
   concurrency?: number;
-  onProgress?: (done: number, total: number, phase: string) => void;
   extraIssues?: IngestIssue[];
   /** Several files describe the same entity (an alignment report and its manifest): accumulate their properties. */
   mergeProps?: boolean;
@@ -36,32 +32,39 @@ export interface StreamedRunOptions {
 
 /**
  * Streams every source batch by batch through the shared writer. After each batch the Ingestion node records how
- * many records of each file are consumed, so an ingestion killed at any point resumes (`--resume <id>`) where it
- * stopped; batches are idempotent MERGEs, so a batch written twice (killed before its checkpoint) is harmless.
+ * many records of each file are consumed, so an ingestion killed at any point resumes (`--resume <id>`, or the
+ * lifecycle's retry, or another worker taking the job over) where it stopped; batches are idempotent MERGEs, so a
+ * batch written twice (killed before its checkpoint) is harmless.
  */
-export async function runStreamed(exec: Executor, o: StreamedRunOptions): Promise<IngestionReport> {
+export async function runStreamed(run: IngestionRun, o: StreamedRunOptions): Promise<RunResult> {
+  const { exec, kind } = run;
+  const resume = run.options.resume;
   const began = performance.now();
-  if (o.resume && !(await IngestionRecord.find(exec, o.resume))) {
-    throw new HelixError('BAD_USER_INPUT', `no ingestion with id ${o.resume} to resume`);
+  if (resume && !(await IngestionRecord.find(exec, resume))) {
+    throw new HelixError('BAD_USER_INPUT', `no ingestion with id ${resume} to resume`);
   }
-  const record = await IngestionRecord.start(exec, { kind: o.kind, source: o.source, scope: `${o.kind}:*`, resumeId: o.resume, id: o.ingestionId });
-  const positions: Record<string, number> = o.resume ? await resumePositions(exec, o.resume) : {};
+  const positions: Record<string, number> = resume ? await resumePositions(exec, resume) : {};
+  await run.begin({ scope: `${kind}:*` });
   const report = emptyReport();
   const issues: IngestIssue[] = [...(o.extraIssues ?? [])];
-  const stats: Record<string, number> = { files: o.sources.length, batches: 0, records: 0, retries: 0 };
+  const stats: Record<string, number> = { files: o.sources.length, batches: 0, records: 0 };
   let checkpointing = Promise.resolve();
   const checkpoint = () =>
     (checkpointing = checkpointing.then(() =>
-      record.checkpoint(Object.values(positions).reduce((a, b) => a + b, 0), { files: positions }),
+      run.checkpoint(Object.values(positions).reduce((a, b) => a + b, 0), { files: positions }),
     ));
+  run.partial(() => result('failed'));
 
   const runSource = async (s: StreamSource) => {
     const start = positions[s.file] ?? 0;
     for await (const batch of s.read(start)) {
-      const { report: r, issues: writeIssues } = await withRetry(
-        () => writeGraph(exec, batch, { scope: s.scope, deleteMissing: false, mergeProps: o.mergeProps, batchSize: STREAMED_WRITE_CHUNK, ctx: { op: `ingest ${o.kind}` } }),
-        { onRetry: () => stats.retries!++ },
-      );
+      const { report: r, issues: writeIssues } = await writeGraph(exec, batch, {
+        scope: s.scope,
+        deleteMissing: false,
+        mergeProps: o.mergeProps,
+        batchSize: STREAMED_WRITE_CHUNK,
+        ctx: { op: `ingest ${kind}` },
+      });
       mergeReports(report, r);
       issues.push(...batch.issues, ...writeIssues);
       stats.batches!++;
@@ -69,7 +72,7 @@ export async function runStreamed(exec: Executor, o: StreamedRunOptions): Promis
       positions[s.file] = batch.position;
       s.afterBatch?.(batch);
       await checkpoint();
-      o.onProgress?.(stats.records!, stats.records!, `${s.file.split('/').pop()}`);
+      run.progress(stats.records!, stats.records!, `${s.file.split('/').pop()}`);
     }
   };
 
@@ -79,29 +82,23 @@ export async function runStreamed(exec: Executor, o: StreamedRunOptions): Promis
     for (const phase of phases) {
       await Promise.all(o.sources.filter((s) => s.phase === phase).map((s) => limit(() => runSource(s))));
     }
-  } catch (error) {
-    await checkpointing;
-    const failed = result('failed', (error as Error).message);
-    await record.finish(failed, Math.round(performance.now() - began));
-    throw error;
+  } finally {
+    // The last checkpoint lands before the lifecycle records the end (a resume starts after it).
+    await checkpointing.catch(() => undefined);
   }
-  await checkpointing;
-  const done = result('completed');
-  await record.finish(done, done.timingsMs.total!);
-  return { id: record.id, urn: record.urn, ...done };
+  return result('completed');
 
-  function result(status: 'completed' | 'failed', error?: string): Omit<IngestionReport, 'id' | 'urn'> {
+  function result(status: 'completed' | 'failed'): RunResult {
     return {
-      kind: o.kind,
+      kind,
       source: o.source,
-      scope: `${o.kind}:*`,
+      scope: `${kind}:*`,
       status,
       write: report,
       issues,
       issueCounts: countIssues(issues),
-      stats: { ...stats, resumedFrom: Object.keys(positions).length > 0 && o.resume ? 1 : 0 },
+      stats: { ...stats, resumedFrom: Object.keys(positions).length > 0 && resume ? 1 : 0 },
       timingsMs: { total: Math.round(performance.now() - began) },
-      ...(error ? { error } : {}),
     };
   }
 }

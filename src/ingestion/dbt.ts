@@ -1,22 +1,22 @@
-import { HelixError } from '../../src/errors.js';
-import { withSpan } from '../../src/observability/tracing.js';
-import { IngestionRecord, countIssues, type IngestionReport } from '../core/ingestion.js';
-import { emptyReport, mergeReports } from '../core/write-report.js';
+import { HelixError } from '../errors.js';
+import { withSpan } from '../observability/tracing.js';
+import { countIssues } from './record.js';
+import { emptyReport, mergeReports } from '../../ingest/core/write-report.js';
+import { withLifecycle, type IngestionRun, type KindRunner, type RunResult } from './lifecycle.js';
 import { splitInvocations } from './split-invocations.js';
-import { writeGraph } from '../core/writer.js';
-import { DbtArtifactError, loadDbtArtifacts } from '../dbt/load-artifacts.js';
-import { mapDbtArtifactsPrepared } from '../dbt/map-dbt.js';
-import { resolveNamespace } from '../dbt/map/namespace.js';
-import type { IngestIssue } from '../core/graph.js';
+import { writeGraph } from '../../ingest/core/writer.js';
+import { DbtArtifactError, loadDbtArtifacts } from '../../ingest/dbt/load-artifacts.js';
+import { mapDbtArtifactsPrepared } from '../../ingest/dbt/map-dbt.js';
+import { resolveNamespace } from '../../ingest/dbt/map/namespace.js';
+import type { IngestIssue } from '../../ingest/core/graph.js';
 import { SqlLineageMemo } from './sql-lineage-memo.js';
-import { deriveColumnLineage } from '../dbt/sql/column-lineage.js';
-import type { IngestRunOptions, IngestRunner } from './types.js';
+import { deriveColumnLineage } from '../../ingest/dbt/sql/column-lineage.js';
 import { artifactsDigest, digestScopes, findUnchanged, recordInput, type UnchangedIngestion } from './unchanged-artifacts.js';
-import type { Executor } from '../../src/db/executor.js';
 
 /** `helix ingest dbt <target-dir | manifest.json>`: a snapshot of one dbt project, scoped by its namespace. */
-export const runDbtIngest: IngestRunner = async (exec, path, o) =>
+const dbtRunner: KindRunner = async (run, path, o) =>
   withSpan('ingest dbt', { 'helix.source': path }, async () => {
+    const { exec } = run;
     const began = performance.now();
     const input = { path, catalog: o.catalog, runResults: o.runResults, sources: o.sources };
     const badInput = (error: unknown) => {
@@ -25,7 +25,7 @@ export const runDbtIngest: IngestRunner = async (exec, path, o) =>
     };
     const inputDigest = await artifactsDigest(input, o.namespace).catch(badInput);
     const unchanged = await findUnchanged(exec, inputDigest);
-    if (unchanged) return recordUnchanged(exec, path, o, unchanged, inputDigest, began);
+    if (unchanged) return recordUnchanged(run, path, unchanged, inputDigest, began);
     const artifacts = await loadDbtArtifacts(input).catch(badInput);
     const loaded = performance.now();
     const namespaceIssues: IngestIssue[] = [];
@@ -37,7 +37,7 @@ export const runDbtIngest: IngestRunner = async (exec, path, o) =>
     );
     mapped.issues.unshift(...namespaceIssues);
     const mappedAt = performance.now();
-    const record = await IngestionRecord.start(exec, { kind: 'dbt', source: path, scope, namespace: mapped.namespace, id: o.ingestionId });
+    const record = await run.begin({ scope, namespace: mapped.namespace });
     const base = {
       kind: 'dbt',
       source: path,
@@ -45,7 +45,9 @@ export const runDbtIngest: IngestRunner = async (exec, path, o) =>
       namespace: mapped.namespace,
       stats: { ...(mapped.stats ?? {}), ...memo.stats(), nodesMapped: mapped.nodes.length, edgesMapped: mapped.edges.length },
     };
-    try {
+    // A failure is recorded with the mapping's issues and nothing written (the lifecycle records it).
+    run.partial(() => ({ ...base, status: 'failed', write: emptyReport(), issues: mapped.issues, issueCounts: countIssues(mapped.issues), timingsMs: {} }));
+    {
       const { project, invocations } = splitInvocations(mapped);
       const write = { allowMassDelete: o.allowMassDelete, ctx: { op: `ingest dbt ${mapped.namespace}` } };
       // Progress counts graph items (nodes and edges written, nodes deleted) over every graph written: each write
@@ -58,7 +60,7 @@ export const runDbtIngest: IngestRunner = async (exec, path, o) =>
         const onProgress = (done: number, t: number, phase: string) => {
           if (t - size > deletions) total += t - size - deletions;
           deletions = Math.max(deletions, t - size);
-          o.onProgress?.(before + done, total, phase);
+          run.progress(before + done, total, phase);
         };
         return { onProgress, finish: () => (before += size + deletions) };
       };
@@ -82,35 +84,20 @@ export const runDbtIngest: IngestRunner = async (exec, path, o) =>
         write: Math.round(performance.now() - mappedAt),
         total: Math.round(performance.now() - began),
       };
-      const result: Omit<IngestionReport, 'id' | 'urn'> = { ...base, status: 'completed', write: report, issues: all, issueCounts: countIssues(all), timingsMs };
-      await record.finish(result, timingsMs.total);
-      return { id: record.id, urn: record.urn, ...result };
-    } catch (error) {
-      const message = (error as Error).message;
-      await record.finish(
-        { ...base, status: 'failed', write: emptyReport(), issues: mapped.issues, issueCounts: countIssues(mapped.issues), timingsMs: {}, error: message },
-        Math.round(performance.now() - began),
-      );
-      throw error;
+      const result: RunResult = { ...base, status: 'completed', write: report, issues: all, issueCounts: countIssues(all), timingsMs };
+      return result;
     }
   });
 
+export const runDbtIngest = withLifecycle('dbt', dbtRunner);
+
 /** Artifacts ingested before and a graph that still holds what that ingestion wrote: recorded, nothing else. */
-async function recordUnchanged(
-  exec: Executor,
-  path: string,
-  o: IngestRunOptions,
-  unchanged: UnchangedIngestion,
-  inputDigest: string,
-  began: number,
-): Promise<IngestionReport> {
+async function recordUnchanged(run: IngestionRun, path: string, unchanged: UnchangedIngestion, inputDigest: string, began: number): Promise<RunResult> {
   const checked = performance.now();
-  const record = await IngestionRecord.start(exec, { kind: 'dbt', source: path, scope: unchanged.scope, namespace: unchanged.namespace, id: o.ingestionId });
+  const record = await run.begin({ scope: unchanged.scope, namespace: unchanged.namespace });
   const total = unchanged.report.write.nodes.unchanged + unchanged.report.write.edges.unchanged;
-  o.onProgress?.(total, total, 'unchanged');
+  run.progress(total, total, 'unchanged');
   const timingsMs = { read: Math.round(checked - began), map: 0, write: 0, total: Math.round(performance.now() - began) };
-  const result: Omit<IngestionReport, 'id' | 'urn'> = { ...unchanged.report, source: path, timingsMs };
-  await record.finish(result, timingsMs.total);
-  await recordInput(exec, record.urn, inputDigest, unchanged.scopeDigests);
-  return { id: record.id, urn: record.urn, ...result };
+  await recordInput(run.exec, record.urn, inputDigest, unchanged.scopeDigests);
+  return { ...unchanged.report, source: path, timingsMs };
 }

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Executor } from '../../src/db/executor.js';
-import { requireQueries } from '../../src/db/registry.js';
-import { projectRoot } from '../../src/project-root.js';
-import type { IngestionReport } from '../core/ingestion.js';
-import { emptyTally, type Tally, type WriteReport } from '../core/write-report.js';
-import { resolveDbtArtifactFiles, type LoadDbtArtifactsInput } from '../dbt/load-artifacts.js';
+import type { Executor } from '../db/executor.js';
+import { requireQueries } from '../db/registry.js';
+import { projectRoot } from '../project-root.js';
+import type { IngestionReport } from './record.js';
+import { emptyTally, type Tally, type WriteReport } from '../../ingest/core/write-report.js';
+import { resolveDbtArtifactFiles, type LoadDbtArtifactsInput } from '../../ingest/dbt/load-artifacts.js';
 
 const Q = requireQueries(['ingest/get-ingestion-by-input', 'ingest/set-ingestion-input', 'ingest/scope-digests'] as const);
 
@@ -90,7 +90,7 @@ function codeDigest(): string {
   if (code) return code;
   const here = path.dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256');
-  for (const dir of [path.join(here, '../dbt'), path.join(here, '../core'), here, path.join(projectRoot(), 'cypher/ingest')]) {
+  for (const dir of [path.join(here, '../../ingest/dbt'), path.join(here, '../../ingest/core'), here, path.join(projectRoot(), 'cypher/ingest')]) {
     for (const file of listFiles(dir)) hash.update(`${path.relative(dir, file)}\u0000`).update(readFileSync(file));
   }
   return (code = hash.digest('hex'));

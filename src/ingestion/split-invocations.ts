@@ -1,4 +1,4 @@
-import type { MappedGraph } from '../core/graph.js';
+import type { MappedGraph } from '../../ingest/core/graph.js';
 
 const RUN_LABELS = new Set(['Invocation', 'TestResult', 'RunResult']);
 

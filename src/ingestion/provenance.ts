@@ -1,18 +1,18 @@
 import path from 'node:path';
-import type { IngestIssue } from '../core/graph.js';
-import { mapImputationDumps } from '../imputation/index.js';
-import { mapNextflowMessages, readNextflowTrace } from '../nextflow/index.js';
-import { isProvNFile, mapProvJson, mapProvN } from '../prov/index.js';
-import { mapRoCrate } from '../rocrate/index.js';
-import { mapStrategyJobsJson, mapStrategyYaml } from '../strategies/index.js';
+import type { IngestIssue } from '../../ingest/core/graph.js';
+import { mapImputationDumps } from '../../ingest/imputation/index.js';
+import { mapNextflowMessages, readNextflowTrace } from '../../ingest/nextflow/index.js';
+import { isProvNFile, mapProvJson, mapProvN } from '../../ingest/prov/index.js';
+import { mapRoCrate } from '../../ingest/rocrate/index.js';
+import { mapStrategyJobsJson, mapStrategyYaml } from '../../ingest/strategies/index.js';
 import { listInputFiles, readText, runDocuments, type DocumentUnit } from './documents.js';
-import type { IngestRunner } from './types.js';
+import { withLifecycle } from './lifecycle.js';
 
 const skipped = (files: string[], all: string[], kind: string): IngestIssue[] =>
   all.filter((f) => !files.includes(f)).map((file) => ({ severity: 'info' as const, code: 'FILE_SKIPPED', message: `not a ${kind} input`, file }));
 
 /** Workflow strategy YAML (both shapes) and job/step/provenance tables exported as JSON. */
-export const runStrategiesIngest: IngestRunner = async (exec, input, o) => {
+export const runStrategiesIngest = withLifecycle('strategies', async (run, input) => {
   const all = await listInputFiles(input, () => true);
   const files = all.filter((f) => /\.(ya?ml|json)$/i.test(f));
   const units: DocumentUnit[] = files.map((file) => ({
@@ -20,11 +20,11 @@ export const runStrategiesIngest: IngestRunner = async (exec, input, o) => {
     scope: `strategies:${file}`,
     map: () => (/\.json$/i.test(file) ? mapStrategyJobsJson(readText(file), { file }) : mapStrategyYaml(readText(file), { file })),
   }));
-  return runDocuments(exec, 'strategies', input, units, o, skipped(files, all, 'strategy'));
-};
+  return runDocuments(run, input, units, skipped(files, all, 'strategy'));
+});
 
 /** Imputation platform pg_dump files: every dump of a folder together, so jobs can name services and panels. */
-export const runImputationIngest: IngestRunner = async (exec, input, o) => {
+export const runImputationIngest = withLifecycle('imputation', async (run, input) => {
   const all = await listInputFiles(input, () => true);
   const files = all.filter((f) => /\.sql$/i.test(f));
   const units: DocumentUnit[] = files.length === 0 ? [] : [{
@@ -32,18 +32,18 @@ export const runImputationIngest: IngestRunner = async (exec, input, o) => {
     scope: `imputation:${input}`,
     map: () => mapImputationDumps(files.map((file) => ({ text: readText(file), file }))),
   }];
-  return runDocuments(exec, 'imputation', input, units, o, skipped(files, all, 'pg_dump'));
-};
+  return runDocuments(run, input, units, skipped(files, all, 'pg_dump'));
+});
 
 /** Workflow Run RO-Crates: every ro-crate-metadata.json under the input. */
-export const runRoCrateIngest: IngestRunner = async (exec, input, o) => {
+export const runRoCrateIngest = withLifecycle('rocrate', async (run, input) => {
   const files = await listInputFiles(input, (f) => path.basename(f) === 'ro-crate-metadata.json' || /\.jsonld$/i.test(f));
   const units: DocumentUnit[] = files.map((file) => ({ file, scope: `rocrate:${file}`, map: () => mapRoCrate(readText(file), { file }) }));
-  return runDocuments(exec, 'rocrate', input, units, o);
-};
+  return runDocuments(run, input, units);
+});
 
 /** W3C PROV-JSON (`*.json`) and PROV-N (`*.provn`, or any other file starting with `document`), CWLProv included. */
-export const runProvIngest: IngestRunner = async (exec, input, o) => {
+export const runProvIngest = withLifecycle('prov', async (run, input) => {
   const all = await listInputFiles(input, () => true);
   const json = new Set(all.filter((f) => /\.json$/i.test(f)));
   const provn = new Set(all.filter((f) => !json.has(f) && isProvNFile(f)));
@@ -58,11 +58,11 @@ export const runProvIngest: IngestRunner = async (exec, input, o) => {
     map: () => (provn.has(file) ? mapProvN(readText(file), { file }) : mapProvJson(readText(file), { file })),
   }));
   const twinIssues = twins.map((file): IngestIssue => ({ severity: 'info', code: 'FILE_SKIPPED', message: `PROV-N twin of ${path.basename(twinOf(file))}, read from there`, file }));
-  return runDocuments(exec, 'prov', input, units, o, [...skipped([...files, ...twins], all, 'PROV-JSON or PROV-N'), ...twinIssues]);
-};
+  return runDocuments(run, input, units, [...skipped([...files, ...twins], all, 'PROV-JSON or PROV-N'), ...twinIssues]);
+});
 
 /** Nextflow trace files (streamed) and folders of Tower/weblog messages (one run per folder). */
-export const runNextflowIngest: IngestRunner = async (exec, input, o) => {
+export const runNextflowIngest = withLifecycle('nextflow', async (run, input) => {
   const all = await listInputFiles(input, () => true);
   const traces = all.filter((f) => /\.(txt|tsv)$/i.test(f) && /^task_id\t/.test(readText(f).slice(0, 200)));
   const messages = all.filter((f) => /\.json$/i.test(f));
@@ -76,5 +76,5 @@ export const runNextflowIngest: IngestRunner = async (exec, input, o) => {
       map: () => mapNextflowMessages(files.sort().map((f) => JSON.parse(readText(f))), { runName: path.basename(dir), file: dir }),
     })),
   ];
-  return runDocuments(exec, 'nextflow', input, units, o, skipped([...traces, ...messages], all, 'Nextflow'));
-};
+  return runDocuments(run, input, units, skipped([...traces, ...messages], all, 'Nextflow'));
+});

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { Executor } from '../../src/db/executor.js';
-import { requireQueries } from '../../src/db/registry.js';
-import { HelixError } from '../../src/errors.js';
+import type { Executor } from '../db/executor.js';
+import { requireQueries } from '../db/registry.js';
+import { HelixError } from '../errors.js';
 import {
   BIO_FORMATS,
   GeneIdIndex,
@@ -13,16 +13,17 @@ import {
   readFirstBytes,
   type BioKind,
   type PlannedBioFile,
-} from '../bio/index.js';
-import type { IngestIssue } from '../core/graph.js';
+} from '../../ingest/bio/index.js';
+import type { IngestIssue } from '../../ingest/core/graph.js';
 import { runStreamed, type StreamSource } from './streamed.js';
-import type { IngestRunner } from './types.js';
+import { withLifecycle } from './lifecycle.js';
 
 const Q = requireQueries(['bio/list-approved-genes', 'bio/list-fallback-genes'] as const);
 
 /** `helix ingest hgnc|uniprot|annotations|alignments <file|dir>` (genes/proteins/bio are accepted too). */
-export function bioRunner(cliKind: string, kind: BioKind | undefined): IngestRunner {
-  return async (exec, input, o) => {
+export function bioRunner(cliKind: string, kind: BioKind | undefined) {
+  return withLifecycle(cliKind, async (run, input, o) => {
+    const { exec } = run;
     const { files, issues } = await planFiles(input, kind, o.format);
     if (files.length === 0) {
       throw new HelixError('BAD_USER_INPUT', `no ${kind ?? 'bio'} files found at ${input}${issues.length ? `: ${issues.map((i) => i.message).join('; ')}` : ''}`);
@@ -35,8 +36,8 @@ export function bioRunner(cliKind: string, kind: BioKind | undefined): IngestRun
       read: (skip) => readBioFile(f.file, f.format, { skip, geneIndex, batchSize: 500 }),
       afterBatch: f.kind === 'genes' ? (batch) => geneIndex.observe(batch) : undefined,
     }));
-    return runStreamed(exec, { kind: cliKind, source: input, sources, resume: o.resume, ingestionId: o.ingestionId, onProgress: o.onProgress, extraIssues: issues, mergeProps: true });
-  };
+    return runStreamed(run, { source: input, sources, extraIssues: issues, mergeProps: true });
+  });
 }
 
 async function planFiles(input: string, kind: BioKind | undefined, format: string | undefined) {

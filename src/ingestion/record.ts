@@ -1,16 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { Executor } from '../../src/db/executor.js';
-import { requireQueries } from '../../src/db/registry.js';
-import { publishIngestionProgress } from '../../src/events/ingestion-progress.js';
-import type { IngestIssue } from './graph.js';
-import type { WriteReport } from './write-report.js';
+import type { Executor } from '../db/executor.js';
+import { requireQueries } from '../db/registry.js';
+import { publishIngestionProgress } from '../events/ingestion-progress.js';
+import type { IngestIssue } from '../../ingest/core/graph.js';
+import type { WriteReport } from '../../ingest/core/write-report.js';
 
 const Q = requireQueries([
   'ingest/start-ingestion',
   'ingest/checkpoint-ingestion',
   'ingest/finish-ingestion',
   'ingest/get-ingestion',
+  'ingest/heartbeat-ingestion',
+  'ingest/requeue-ingestion',
 ] as const);
+
+/** How an ingestion ends: `cancelled` by cancelIngestion (it stopped at a batch boundary). */
+export type IngestionEnd = 'completed' | 'failed' | 'cancelled';
 
 export interface IngestionReport {
   id: string;
@@ -19,7 +24,7 @@ export interface IngestionReport {
   source: string;
   scope: string;
   namespace?: string;
-  status: 'completed' | 'failed';
+  status: IngestionEnd;
   write: WriteReport;
   issues: IngestIssue[];
   issueCounts: Record<string, number>;
@@ -30,7 +35,9 @@ export interface IngestionReport {
   unchangedSince?: string;
 }
 
-/** An (:Ingestion) node that records progress, checkpoints and the final report of one ingestion. */
+export const ingestionUrn = (id: string) => `urn:helix:ingestion:${id}`;
+
+/** An (:Ingestion) node that records progress, checkpoints, heartbeats and the final report of one ingestion. */
 export class IngestionRecord {
   private constructor(
     private readonly exec: Executor,
@@ -41,10 +48,10 @@ export class IngestionRecord {
 
   static async start(
     exec: Executor,
-    o: { kind: string; source: string; scope: string; namespace?: string; resumeId?: string; id?: string },
+    o: { kind: string; source: string; scope: string; namespace?: string; resumeId?: string; id?: string; workerId?: string },
   ): Promise<IngestionRecord> {
     const id = o.resumeId ?? o.id ?? randomUUID();
-    const urn = `urn:helix:ingestion:${id}`;
+    const urn = ingestionUrn(id);
     const [row] = await exec.write(Q['ingest/start-ingestion'], {
       urn,
       id,
@@ -52,13 +59,30 @@ export class IngestionRecord {
       source: o.source,
       namespace: o.namespace ?? null,
       scope: o.scope,
+      workerId: o.workerId ?? null,
     });
     return new IngestionRecord(exec, id, urn, Number(row?.position ?? 0));
   }
 
   static async find(exec: Executor, id: string) {
-    const [row] = await exec.read(Q['ingest/get-ingestion'], { urn: `urn:helix:ingestion:${id}` });
+    const [row] = await exec.read(Q['ingest/get-ingestion'], { urn: ingestionUrn(id) });
     return row;
+  }
+
+  /** Stamps the record as alive; answers whether a cancel was asked for. */
+  static async heartbeat(exec: Executor, id: string): Promise<{ cancelRequested: boolean } | undefined> {
+    const [row] = await exec.write(Q['ingest/heartbeat-ingestion'], { urn: ingestionUrn(id) });
+    return row ? { cancelRequested: row.cancelRequested === true } : undefined;
+  }
+
+  /** Back to `queued` (a retry will follow, or another worker takes the job over); the checkpoint stays. */
+  static async requeue(exec: Executor, id: string, o: { error: string | null; retry: boolean; kind?: string | null }): Promise<boolean> {
+    const urn = ingestionUrn(id);
+    const rows = await exec.write(Q['ingest/requeue-ingestion'], { urn, error: o.error, retry: o.retry ? 1 : 0 });
+    if (rows.length > 0) {
+      publishIngestionProgress({ id, urn, kind: o.kind ?? null, source: null, status: 'queued', position: null, progress: null, durationMs: null, error: o.error });
+    }
+    return rows.length > 0;
   }
 
   async checkpoint(position: number, progress: Record<string, unknown>): Promise<void> {

@@ -1,10 +1,10 @@
-import type { Executor } from '../../src/db/executor.js';
-import { requireQueries } from '../../src/db/registry.js';
-import type { IngestIssue, MappedGraph, Props } from '../core/graph.js';
-import { emptyReport, mergeReports, type WriteReport } from '../core/write-report.js';
-import { writeGraph } from '../core/writer.js';
-import { contentProps } from '../core/hash.js';
-import { publishRunUpdates } from '../../src/events/run-updates.js';
+import type { Executor } from '../db/executor.js';
+import { requireQueries } from '../db/registry.js';
+import type { IngestIssue, MappedGraph, Props } from '../../ingest/core/graph.js';
+import { emptyReport, mergeReports, type WriteReport } from '../../ingest/core/write-report.js';
+import { writeGraph } from '../../ingest/core/writer.js';
+import { contentProps } from '../../ingest/core/hash.js';
+import { publishRunUpdates } from '../events/run-updates.js';
 import {
   datasetPhysicalName,
   loadFacetSchemas,
@@ -13,7 +13,7 @@ import {
   validateOpenLineageEvent,
   type FacetSchemaSet,
   type OpenLineageValidation,
-} from '../openlineage/index.js';
+} from '../../ingest/openlineage/index.js';
 
 const Q = requireQueries(['openlineage/get-run-states', 'openlineage/find-capsules-by-physical-name'] as const);
 export const OPENLINEAGE_SCOPE = 'openlineage';

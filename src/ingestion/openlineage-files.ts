@@ -1,19 +1,21 @@
-import type { IngestIssue } from '../core/graph.js';
-import { IngestionRecord, countIssues } from '../core/ingestion.js';
-import { emptyReport, mergeReports } from '../core/write-report.js';
-import { readOpenLineageFile } from '../openlineage/index.js';
+import type { IngestIssue } from '../../ingest/core/graph.js';
+import { countIssues } from './record.js';
+import { emptyReport, mergeReports } from '../../ingest/core/write-report.js';
+import { readOpenLineageFile } from '../../ingest/openlineage/index.js';
 import { listInputFiles } from './documents.js';
 import { ingestOpenLineage, OPENLINEAGE_SCOPE, type OpenLineageInput } from './openlineage.js';
-import type { IngestRunner } from './types.js';
+import { withLifecycle, type RunResult } from './lifecycle.js';
 
 /** `helix ingest openlineage <file|dir>`: NDJSON, JSON arrays or single events; invalid ones become issues. */
-export const runOpenLineageIngest: IngestRunner = async (exec, input, o) => {
+export const runOpenLineageIngest = withLifecycle('openlineage', async (run, input) => {
+  const { exec } = run;
   const began = performance.now();
   const files = await listInputFiles(input, (f) => /\.(json|ndjson|jsonl)$/i.test(f));
-  const record = await IngestionRecord.start(exec, { kind: 'openlineage', source: input, scope: OPENLINEAGE_SCOPE, id: o.ingestionId });
+  await run.begin({ scope: OPENLINEAGE_SCOPE });
   const report = emptyReport();
   const issues: IngestIssue[] = [];
   const stats = { files: files.length, events: 0, accepted: 0, rejected: 0, unreadable: 0 };
+  run.partial(() => ({ kind: 'openlineage', source: input, scope: OPENLINEAGE_SCOPE, status: 'failed', write: report, issues, issueCounts: countIssues(issues), stats, timingsMs: {} }));
   const flush = async (batch: OpenLineageInput[]) => {
     if (batch.length === 0) return;
     const r = await ingestOpenLineage(exec, batch);
@@ -26,7 +28,7 @@ export const runOpenLineageIngest: IngestRunner = async (exec, input, o) => {
     stats.accepted += r.accepted;
     stats.rejected += r.rejected.length;
     // The number of events in a stream is not known before its end: no total.
-    o.onProgress?.(stats.events, 0, 'events read');
+    run.progress(stats.events, 0, 'events read');
   };
   const unreadableFiles: string[] = [];
   for (const file of files) {
@@ -70,7 +72,6 @@ export const runOpenLineageIngest: IngestRunner = async (exec, input, o) => {
       ? `${unreadableFiles[0]} is not OpenLineage JSON or NDJSON`
       : `${unreadableFiles.length} files are not OpenLineage JSON or NDJSON: ${unreadableFiles.slice(0, 3).join(', ')}${unreadableFiles.length > 3 ? ', ...' : ''}`;
   const status = error ? ('failed' as const) : ('completed' as const);
-  const done = { kind: 'openlineage', source: input, scope: OPENLINEAGE_SCOPE, status, write: report, issues, issueCounts: countIssues(issues), stats, timingsMs, ...(error ? { error } : {}) };
-  await record.finish(done, timingsMs.total);
-  return { id: record.id, urn: record.urn, ...done };
-};
+  const done: RunResult = { kind: 'openlineage', source: input, scope: OPENLINEAGE_SCOPE, status, write: report, issues, issueCounts: countIssues(issues), stats, timingsMs, ...(error ? { error } : {}) };
+  return done;
+});
