@@ -1,6 +1,6 @@
 import { HelixError } from '../../src/errors.js';
 
-const TRANSIENT = new Set(['DATABASE_UNAVAILABLE', 'TIMEOUT', 'DATABASE_ERROR']);
+const TRANSIENT = new Set(['DATABASE_UNAVAILABLE', 'SERVICE_UNAVAILABLE', 'TIMEOUT', 'DATABASE_ERROR']);
 
 /** Retries a batch write on transient database errors with exponential backoff (deadlocks, restarts, timeouts). */
 export async function withRetry<T>(work: () => Promise<T>, o: { attempts?: number; baseMs?: number; onRetry?: (n: number, e: unknown) => void } = {}): Promise<T> {
