@@ -4,6 +4,7 @@ import { loadDemoGraph } from '../demo/load-demo.js';
 import { HelixError } from '../errors.js';
 import { createHttpServer } from '../http/server.js';
 import { extraRoutes } from '../http/extra-routes.js';
+import { drainable } from '../http/graceful-shutdown.js';
 import { createLogger } from '../observability/logger.js';
 import { assertPortFree, listen } from './listen.js';
 import type { ServeFlags } from './serve-command.js';
@@ -22,15 +23,19 @@ export async function serve(opts: ServeFlags): Promise<void> {
       logger.info({ skipped: demo.skipped, nodes: demo.nodes, ms: demo.ms }, demo.skipped ? 'demo graph already loaded' : 'demo graph loaded');
     }
     const server = createHttpServer(helix, extraRoutes(helix));
+    const connections = drainable(server);
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;
-      logger.info({ signal }, 'stopping');
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
+      const inFlight = connections.inFlight();
+      logger.info({ signal, inFlight, graceMs: config.HELIX_SHUTDOWN_GRACE_MS }, 'stopping: finishing in-flight requests');
+      // Stop accepting, answer what was asked (bounded), complete subscriptions; then release Neo4j and Redis.
+      const cut = await connections.drain(config.HELIX_SHUTDOWN_GRACE_MS);
+      if (cut > 0) logger.warn({ cut }, 'requests still running at the end of the grace period were cut');
       // Stops Neo4j only if this process started it; one started by `helix neo4j start` keeps running.
       await helix.close({ stopLocalNeo4j: true });
+      logger.info({ inFlight, cut }, 'stopped');
       process.exit(0);
     };
     // Before "ready" is printed: a signal that arrives right after it must find the handlers in place (without a
