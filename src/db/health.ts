@@ -27,7 +27,8 @@ export interface HealthState {
  * flips, and lets work through again as soon as a probe succeeds: recovery needs no restart.
  *
  * The probe uses a driver of its own (one connection) so a saturated request pool cannot make a healthy database
- * look down; a probe that only times out while other queries keep succeeding does not flip the state either.
+ * look down. A refused connection flips the state at once; probes that only time out (a busy machine, or a hung
+ * server) flip it once nothing at all has answered for 15 s.
  */
 export class Neo4jHealth {
   private state: HealthState = { ok: true, since: Date.now() };
@@ -121,10 +122,10 @@ export class Neo4jHealth {
       this.lastSuccessAt = Date.now();
       this.set(true, undefined, String(result.records[0]?.get('version') ?? ''));
     } catch (error) {
-      // Under heavy load a probe may be slow while requests still get answers: only a refused connection, or
-      // silence from every query for a whole probe period, means the database is away.
-      const silent = this.lastSuccessAt < started;
-      if (!(error instanceof ProbeTimeout) || silent) this.set(false, (error as Error).message);
+      // A refused or broken connection means the database is away (a stopped Neo4j is known at once). A slow answer
+      // may only mean a busy machine: a hung database is declared away after HUNG_MS without any query succeeding.
+      if (!(error instanceof ProbeTimeout)) this.set(false, (error as Error).message);
+      else if (started - this.lastSuccessAt >= HUNG_MS) this.set(false, `${(error as Error).message} (nothing answered for ${HUNG_MS / 1000} s)`);
     } finally {
       clearTimeout(timer);
       void session.close().catch(() => undefined);
@@ -138,6 +139,9 @@ export class Neo4jHealth {
     if (changed) this.events.emit(ok ? 'up' : 'down', error ?? 'Neo4j is unavailable');
   }
 }
+
+/** Silence from every query for this long (probes timing out) counts as an outage. */
+const HUNG_MS = 15_000;
 
 class ProbeTimeout extends Error {
   constructor(ms: number) {
