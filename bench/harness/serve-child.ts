@@ -6,6 +6,8 @@ export interface ServeChild {
   child: ChildProcess;
   /** http://127.0.0.1:<port> */
   base: string;
+  /** The last 20,000 characters it printed (stdout and stderr). */
+  output(): string;
   /** SIGTERM and wait for the exit code. */
   stop(): Promise<number | null>;
 }
@@ -22,10 +24,12 @@ export async function startServeChild(env: Record<string, string | undefined>, o
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  const onOutput = (d: Buffer) => (out = (out + d.toString()).slice(-20_000));
+  child.stdout!.on('data', onOutput);
+  child.stderr!.on('data', onOutput);
   const base = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`helix serve did not start:\n${out.slice(-3000)}`)), o.timeoutMs ?? 300_000);
-    const onData = (d: Buffer) => {
-      out = (out + d.toString()).slice(-20_000);
+    const onData = () => {
       const m = /ready at http:\/\/[^:]+:(\d+)\/graphql/.exec(out);
       if (m) {
         clearTimeout(timer);
@@ -34,7 +38,7 @@ export async function startServeChild(env: Record<string, string | undefined>, o
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (d: Buffer) => {
-      onData(d);
+      onData();
       for (const line of d.toString().split('\n')) if (line.trim()) o.log?.(`  [serve] ${line.trim().slice(0, 300)}`);
     });
     child.once('exit', (code) => {
@@ -45,6 +49,7 @@ export async function startServeChild(env: Record<string, string | undefined>, o
   return {
     child,
     base,
+    output: () => out,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode);

@@ -26,7 +26,7 @@ export const configSchema = z.object({
   HELIX_HEALTH_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
   HELIX_HEALTH_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
   /** On SIGTERM, how long in-flight requests may take to finish before their connections are closed. */
-  HELIX_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
+  HELIX_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(60_000),
   /** Local Neo4j (no NEO4J_URI): Bolt port (0 = 7687 if free, else any free port), auth, memory. */
   HELIX_NEO4J_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   HELIX_NEO4J_AUTH: bool.default(false),

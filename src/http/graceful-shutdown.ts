@@ -1,4 +1,4 @@
-import type { Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { endSubscriptions } from '../graphql/pubsub.js';
 
 export interface Drainable {
@@ -12,21 +12,34 @@ export interface Drainable {
   inFlight(): number;
 }
 
-/** Tracks the server's in-flight responses so that shutdown can wait for them (call once, before listen). */
+/** Tracks the server's in-flight responses so that shutdown can wait for them (call once, after createServer). */
 export function drainable(server: Server): Drainable {
   const open = new Set<ServerResponse>();
   let draining = false;
-  server.on('request', (_req, res: ServerResponse) => {
+  // In front of the server's own handlers: a request that still reaches a stopping server (on a keep-alive
+  // connection the client reused while the last answer on it was ending) is refused, never started.
+  const handlers = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (draining) {
+      req.resume();
+      res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'retry-after': '1' });
+      return void res.end(JSON.stringify({ error: { code: 'SERVICE_UNAVAILABLE', message: 'this server is shutting down; retry' } }));
+    }
     open.add(res);
-    if (draining) res.setHeader('connection', 'close');
     res.once('close', () => open.delete(res));
+    for (const handle of handlers) handle.call(server, req, res);
   });
   return {
     inFlight: () => open.size,
     async drain(graceMs) {
       draining = true;
-      // Answers still to be written close their connection: the client's next request goes to another replica.
-      for (const res of open) if (!res.headersSent) res.setHeader('connection', 'close');
+      // Every answer in flight closes its connection when done (streams too: their headers are already sent), so no
+      // keep-alive connection carries a new request to a stopping server; the client's next goes to another replica.
+      for (const res of open) {
+        if (!res.headersSent) res.setHeader('connection', 'close');
+        (res as ServerResponse & { shouldKeepAlive: boolean }).shouldKeepAlive = false;
+      }
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       endSubscriptions();

@@ -34,7 +34,8 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
     if (origin && (allowedOrigins.has(origin) || allowedOrigins.has('*'))) {
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('vary', 'origin');
-      res.setHeader('access-control-allow-headers', 'content-type, authorization, x-request-id');
+      res.setHeader('access-control-allow-headers', 'content-type, authorization, x-request-id, helix-bookmark');
+      res.setHeader('access-control-expose-headers', 'helix-bookmark');
     }
     res.on('finish', () => {
       const seconds = (performance.now() - started) / 1000;
