@@ -101,6 +101,15 @@ export class HelixEventBus {
   listenerCount(topic: HelixTopic): number {
     return this.emitter.listenerCount(topic);
   }
+
+  /**
+   * Whether anyone may hear an event of this topic: a listener of this process, or another process through a
+   * forwarder (the Redis relay). Publishers skip building events nobody hears; with a relay they always build them,
+   * since a subscriber of another API process is invisible from here.
+   */
+  hasAudience(topic: HelixTopic): boolean {
+    return this.forwarders.size > 0 || this.emitter.listenerCount(topic) > 0;
+  }
 }
 
 /** The process-wide bus. */

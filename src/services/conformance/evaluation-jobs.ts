@@ -14,7 +14,7 @@ export interface EvaluationRequest {
 }
 
 function publish(e: Omit<ConformanceProgressEvent, 'at'>): void {
-  if (helixEvents.listenerCount('conformanceProgress') === 0) return;
+  if (!helixEvents.hasAudience('conformanceProgress')) return;
   helixEvents.publish('conformanceProgress', { ...e, at: new Date().toISOString() });
 }
 
