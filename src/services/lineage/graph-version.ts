@@ -36,7 +36,9 @@ export class GraphVersionReader {
   read(ctx: QueryContext = {}): Promise<GraphVersion> {
     let version = this.perRequest.get(ctx);
     if (!version) {
-      version = this.fresh(ctx).catch((error: unknown) => {
+      // A request carrying bookmarks (read-your-writes in a cluster) reads the version itself, after its bookmarks:
+      // a read shared with other requests may have been served by a member that has not applied its write yet.
+      version = (ctx.bookmarks?.length ? this.readAfterBookmarks(ctx) : this.fresh(ctx)).catch((error: unknown) => {
         // Neo4j is away: nothing can have changed the graph through it, so answers cached at the last version read
         // are still right and are served (uncached questions fail with SERVICE_UNAVAILABLE).
         if (this.lastKnown && (error as { code?: string }).code === 'SERVICE_UNAVAILABLE') return this.lastKnown;
@@ -46,6 +48,11 @@ export class GraphVersionReader {
       version.catch(() => this.perRequest.delete(ctx));
     }
     return version;
+  }
+
+  private async readAfterBookmarks(ctx: QueryContext): Promise<GraphVersion> {
+    const [row] = await this.exec.read(Q['meta/get-graph-version'], {}, ctx);
+    return { epoch: String(row?.epoch ?? 'empty'), version: Number(row?.version ?? 0) };
   }
 
   /** Forget the last read (after a write of this process). */
