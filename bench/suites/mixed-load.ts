@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -41,7 +42,7 @@ const suite: Suite = {
     }
     const { capsules } = await ensureBenchGraph(helix, { capsules: capsuleCount, seed: 42 }, log);
     serve ??= await startServeChild(
-      { NEO4J_URI: db.uri, NODE_ENV: 'development', HELIX_AUTH_TOKEN: TOKEN, HELIX_RATE_LIMIT_PER_MINUTE: '100000000', REDIS_URL: redisUrl },
+      { NEO4J_URI: db.uri, NODE_ENV: 'development', HELIX_AUTH_TOKEN: TOKEN, HELIX_RATE_LIMIT_PER_MINUTE: '100000000', HELIX_RATE_LIMIT_KEY_PREFIX: `helix:rl:bench:${randomUUID()}`, REDIS_URL: redisUrl },
       { log },
     );
     const clients = quick ? 5 : 50;

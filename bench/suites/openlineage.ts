@@ -34,7 +34,7 @@ const suite: Suite = {
   async run({ quick, log }) {
     db ??= await benchNeo4j('bench-instance', log);
     serve ??= await startServeChild(
-      { NEO4J_URI: db.uri, NODE_ENV: 'development', HELIX_AUTH_TOKEN: TOKEN, HELIX_RATE_LIMIT_PER_MINUTE: '100000000', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+      { NEO4J_URI: db.uri, NODE_ENV: 'development', HELIX_AUTH_TOKEN: TOKEN, HELIX_RATE_LIMIT_PER_MINUTE: '100000000', HELIX_RATE_LIMIT_KEY_PREFIX: `helix:rl:bench:${randomUUID()}`, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
       { log },
     );
     const connections = quick ? 5 : 50;
