@@ -50,7 +50,7 @@ export type HelixPubSub = ReturnType<typeof createHelixPubSub>;
 
 let shared: { pubsub: HelixPubSub; target: SubscriberTarget } | undefined;
 /** Aborted when the server shuts down: every subscription then completes (see endSubscriptions). */
-let closing = new AbortController();
+const closing = new AbortController();
 
 /**
  * Ends every open subscription of this process (graceful shutdown): each stream completes, so the client receives
@@ -59,11 +59,6 @@ let closing = new AbortController();
  */
 export function endSubscriptions(): void {
   closing.abort();
-}
-
-/** Tests that reuse the process after a shutdown open subscriptions again. */
-export function reopenSubscriptions(): void {
-  if (closing.signal.aborted) closing = new AbortController();
 }
 
 /** `source` until it ends or `signal` aborts, whichever comes first. */
