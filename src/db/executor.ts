@@ -43,6 +43,11 @@ export class Executor {
     private readonly options: ExecutorOptions,
   ) {}
 
+  /** Whether Neo4j answers (undefined for executors built without one, e.g. bench children). */
+  get health(): Neo4jHealth | undefined {
+    return this.options.health;
+  }
+
   read(name: string, params: Params = {}, ctx: QueryContext = {}): Promise<Row[]> {
     return this.run('READ', name, params, ctx);
   }

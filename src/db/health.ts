@@ -82,6 +82,26 @@ export class Neo4jHealth {
     if (!this.state.ok) throw unavailable(this.state.error);
   }
 
+  /**
+   * Resolves true as soon as Neo4j answers again (at once when up), false after `timeoutMs`: for retry loops of
+   * long work (ingestion batches) that should wait out a restart instead of spending their attempts on refusals.
+   */
+  whenUp(timeoutMs: number): Promise<boolean> {
+    if (this.state.ok) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const onUp = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        this.events.off('up', onUp);
+        resolve(false);
+      }, timeoutMs);
+      timer.unref();
+      this.events.once('up', onUp);
+    });
+  }
+
   /** Rejects with SERVICE_UNAVAILABLE if the state flips to down before `work` settles (it is not awaited further). */
   guard<T>(work: Promise<T>): Promise<T> {
     if (!this.state.ok) {

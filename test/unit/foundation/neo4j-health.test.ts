@@ -39,3 +39,17 @@ describe('Neo4jHealth against an address where Neo4j is gone', () => {
     await expect(health.guard(Promise.reject(new Error('boom')))).rejects.toThrow('boom');
   });
 });
+
+describe('Neo4jHealth.whenUp', () => {
+  it('resolves true at once while up, and false after the timeout while down', async () => {
+    const driver = neo4j.driver(`bolt://127.0.0.1:${await closedPort()}`, undefined, { connectionTimeout: 1000 });
+    const health = new Neo4jHealth(driver, { database: 'neo4j', probe: 'RETURN 1 AS version', intervalMs: 60_000, timeoutMs: 2000 });
+    try {
+      await expect(health.whenUp(10)).resolves.toBe(true);
+      await health.check();
+      await expect(health.whenUp(50)).resolves.toBe(false);
+    } finally {
+      await health.close();
+    }
+  });
+});
