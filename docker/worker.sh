@@ -3,8 +3,8 @@
 #   With arguments: runs them as one Helix command, e.g.
 #     docker compose run --rm worker ingest openlineage /artifacts/openlineage/events.ndjson
 #   Without: ingests every dbt target folder under $ARTIFACTS/dbt and every OpenLineage file under
-#   $ARTIFACTS/openlineage once (idempotent: a second replica doing the same changes nothing), then consumes the job
-#   queue at REDIS_URL as `helix worker` (startIngestion, evaluateConformance, `helix ingest --queue`) until stopped.
+#   $ARTIFACTS/openlineage once (idempotent) and exits: the compose `seed` service. The `worker` replicas run
+#   `helix worker --concurrency N` through the first form, consuming the job queue at REDIS_URL.
 set -u
 HELIX="node --enable-source-maps dist/src/cli/main.js"
 ARTIFACTS="${ARTIFACTS:-/artifacts}"
@@ -19,5 +19,5 @@ done
 if [ -d "$ARTIFACTS/openlineage" ]; then
   $HELIX ingest openlineage "$ARTIFACTS/openlineage" || status=1
 fi
-echo "worker: initial ingestion done (exit $status); consuming the job queue"
-exec $HELIX worker
+echo "seed: ingestion done (exit $status)"
+exit $status

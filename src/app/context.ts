@@ -7,8 +7,9 @@ import type { Config } from '../config/schema.js';
 import { assertQueriesValid } from '../db/check-queries.js';
 import { createDriver } from '../db/driver.js';
 import { Executor } from '../db/executor.js';
+import { Neo4jHealth } from '../db/health.js';
 import { migrate } from '../db/migrate.js';
-import { QueryRegistry } from '../db/registry.js';
+import { QueryRegistry, requireQueries } from '../db/registry.js';
 import { stopLocalNeo4j } from '../local-neo4j/local-neo4j.js';
 import { resolveGraphTarget, type GraphTarget } from './connect-graph.js';
 import { HelixError } from '../errors.js';
@@ -22,6 +23,8 @@ import { BullJobQueue, InProcessJobQueue, type JobQueue } from '../services/inge
 import { startReaper } from '../services/ingestion/reaper.js';
 import { resolveRuleFile } from '../services/conformance/rule-file.js';
 
+const HEALTH_PROBE = requireQueries(['meta/get-server-info'] as const)['meta/get-server-info'];
+
 export interface HelixContext {
   config: Config;
   logger: Logger;
@@ -29,6 +32,8 @@ export interface HelixContext {
   exec: Executor;
   cache: Cache;
   target: GraphTarget;
+  /** Whether Neo4j answers (probed every second): /ready, fail-fast refusals, recovery. */
+  health: Neo4jHealth;
   schemaVersion: number;
   /** Ingestions started through the API (startIngestion), run in the background. */
   ingestionJobs: IngestionJobs;
@@ -62,17 +67,27 @@ export async function openHelix(config: Config, logger: Logger, o: OpenOptions =
   const registry = QueryRegistry.load();
   const target = await resolveGraphTarget(config, o.log ?? ((m) => logger.info(m)));
   lap('neo4j', began);
-  const driver = await createDriver({
+  const connection = {
     uri: target.uri,
     user: target.user,
     password: target.password,
-    maxPool: config.NEO4J_MAX_POOL,
-    logger,
-  });
+    acquisitionTimeoutMs: config.NEO4J_ACQUISITION_TIMEOUT_MS,
+    connectionTimeoutMs: config.NEO4J_CONNECTION_TIMEOUT_MS,
+    maxRetryMs: config.NEO4J_MAX_RETRY_MS,
+    database: config.NEO4J_DATABASE,
+  };
+  const driver = await createDriver({ ...connection, maxPool: config.NEO4J_MAX_POOL, logger });
+  const health = new Neo4jHealth(await createDriver({ ...connection, maxPool: 1 }), {
+    database: config.NEO4J_DATABASE,
+    probe: registry.get(HEALTH_PROBE),
+    intervalMs: config.HELIX_HEALTH_INTERVAL_MS,
+    timeoutMs: config.HELIX_HEALTH_TIMEOUT_MS,
+  }).start();
   const exec = new Executor(driver, registry, {
     database: config.NEO4J_DATABASE,
     txTimeoutMs: config.NEO4J_TX_TIMEOUT_MS,
     logger,
+    health,
   });
   graphVersionReader(exec).maxStalenessMs = config.HELIX_GRAPH_VERSION_STALENESS_MS;
   let schemaVersion = 0;
@@ -85,6 +100,7 @@ export async function openHelix(config: Config, logger: Logger, o: OpenOptions =
     t = performance.now();
     if (o.checkQueries) lap('check-queries', t, await assertQueriesValid(exec));
   } catch (error) {
+    await health.close();
     await driver.close();
     if (o.stopStartedNeo4jOnError && target.local?.started) await stopLocalNeo4j(config.HELIX_NEO4J_HOME);
     throw error;
@@ -113,6 +129,7 @@ export async function openHelix(config: Config, logger: Logger, o: OpenOptions =
     exec,
     cache,
     target,
+    health,
     schemaVersion,
     ingestionJobs,
     jobQueue,
@@ -125,6 +142,7 @@ export async function openHelix(config: Config, logger: Logger, o: OpenOptions =
       await ingestionJobs.close();
       await relay?.close();
       await cache.close();
+      await health.close();
       await driver.close();
       if (options.stopLocalNeo4j && target.local?.started) await stopLocalNeo4j(config.HELIX_NEO4J_HOME);
     },

@@ -109,8 +109,12 @@ export class HelixEventBus {
     return this.emitter.listenerCount(topic);
   }
 
-  /** Someone may hear an event of this topic: a listener here, or another process through a forwarder. */
-  heard(topic: HelixTopic): boolean {
+  /**
+   * Whether anyone may hear an event of this topic: a listener of this process, or another process through a
+   * forwarder (the Redis relay). Publishers skip building events nobody hears; with a relay they always build them,
+   * since a subscriber of another API process is invisible from here.
+   */
+  hasAudience(topic: HelixTopic): boolean {
     return this.forwarders.size > 0 || this.emitter.listenerCount(topic) > 0;
   }
 }

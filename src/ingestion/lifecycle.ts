@@ -12,6 +12,9 @@ import type { IngestRunOptions } from './types.js';
 
 const Q = requireQueries(['ingest/fail-unfinished-ingestion', 'meta/bump-graph-version'] as const);
 
+/** How long a retry waits for Neo4j to come back before spending its attempt anyway. */
+const NEO4J_RETURN_WAIT_MS = 120_000;
+
 /** What a kind's runner returns: the report, without the record's id and urn (the lifecycle owns the record). */
 export type RunResult = Omit<IngestionReport, 'id' | 'urn'>;
 
@@ -75,6 +78,9 @@ export async function runIngestion(exec: Executor, kind: string, source: string,
         await IngestionRecord.requeue(exec, id, { error: message, retry: true, kind }).catch(() => false);
         if (o.requeueTransient) throw error;
         await sleep(backoffMs(attempt, RETRY_BASE_MS), o.signal);
+        // The executor fails fast while Neo4j is away (src/db/health.ts), so backoff alone would spend every attempt
+        // during one restart: wait for the health probe to see Neo4j again (bounded) before the next attempt.
+        await exec.health?.whenUp(NEO4J_RETURN_WAIT_MS);
         options = { ...options, resume: id };
         continue;
       }

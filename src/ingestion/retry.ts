@@ -1,6 +1,6 @@
 import { HelixError } from '../errors.js';
 
-const TRANSIENT = new Set(['DATABASE_UNAVAILABLE', 'TIMEOUT', 'DATABASE_ERROR']);
+const TRANSIENT = new Set(['DATABASE_UNAVAILABLE', 'SERVICE_UNAVAILABLE', 'TIMEOUT', 'DATABASE_ERROR']);
 
 /**
  * A failure worth another attempt: Neo4j unavailable or restarting, a deadlock, a timeout. Bad input (a

@@ -13,7 +13,7 @@ export interface EvaluationRequest {
 }
 
 function publish(e: Omit<ConformanceProgressEvent, 'at'>): void {
-  if (!helixEvents.heard('conformanceProgress')) return;
+  if (!helixEvents.hasAudience('conformanceProgress')) return;
   helixEvents.publish('conformanceProgress', { ...e, at: new Date().toISOString() });
 }
 

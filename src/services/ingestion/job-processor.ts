@@ -44,7 +44,7 @@ export async function processJob(data: JobData, ctx: JobContext): Promise<{ stat
 }
 
 function publishEvaluation(e: Omit<ConformanceProgressEvent, 'at'>): void {
-  if (!helixEvents.heard('conformanceProgress')) return;
+  if (!helixEvents.hasAudience('conformanceProgress')) return;
   helixEvents.publish('conformanceProgress', { ...e, at: new Date().toISOString() });
 }
 
