@@ -33,7 +33,7 @@ export async function runDocuments(exec: Executor, kind: string, input: string, 
   try {
     for (const u of units) {
       const write = (g: MappedGraph, deleteMissing: boolean) =>
-        withRetry(() => writeGraph(exec, g, { scope: u.scope, deleteMissing, allowMassDelete: true, ctx: { op: `ingest ${kind}` } }));
+        withRetry(() => writeGraph(exec, g, { scope: u.scope, deleteMissing, allowMassDelete: true, ingestionId: record.id, ctx: { op: `ingest ${kind}` } }));
       if ('map' in u) {
         let g: MappedGraph;
         try {
