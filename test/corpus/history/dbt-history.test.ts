@@ -4,6 +4,8 @@ import type { HelixContext } from '../../../src/app/context.js';
 import { corpusPath } from '../../support/corpus.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';
 import { graphqlClient, strictClient } from '../../support/graphql-client.js';
+import { builtinRules } from '../../../src/services/conformance/builtin-rules.js';
+import { evaluateConformance } from '../../../src/services/conformance/evaluate.js';
 import { exportText } from '../../integration/export/helpers.js';
 import { addDependency, editedCopy, removeNode } from './edit-manifest.js';
 
@@ -253,6 +255,15 @@ describe('lineage over time on jaffle_shop (dbt 1.10)', () => {
     const internal = (await exportText(helix, { format: 'jsonl', internal: true })).text;
     expect(internal).not.toContain('nodeversion');
     expect(internal).not.toContain(urn(REMOVED));
+    // Conformance judges the current graph only: no open violation concerns the closed model.
+    await evaluateConformance(helix.exec, { namespace: NS, rules: builtinRules() });
+    const open = await helix.exec.runText(
+      "MATCH (v:Violation)-[:CONCERNS]->(s) WHERE v.status = 'OPEN' RETURN collect(DISTINCT s.urn) AS subjects",
+      {},
+      'READ',
+    );
+    expect((open[0]!.subjects as string[]).length).toBeGreaterThan(0);
+    expect(open[0]!.subjects).not.toContain(urn(REMOVED));
   });
 
   it('history survives re-ingesting the same files', async () => {
