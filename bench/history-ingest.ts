@@ -8,7 +8,7 @@ import path from 'node:path';
 import { openHelix } from '../src/app/context.js';
 import { loadConfig } from '../src/config/load.js';
 import { createLogger } from '../src/observability/logger.js';
-import { runDbtIngest } from '../ingest/run/dbt.js';
+import { runDbtIngest } from '../src/ingestion/dbt.js';
 import { serviceContext } from '../src/services/lineage/service-context.js';
 import { computeLineage, lineageRequest } from '../src/services/lineage/lineage-service.js';
 import { writeSyntheticDbtProject } from './synthetic-dbt.js';

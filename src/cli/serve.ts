@@ -15,7 +15,7 @@ export async function serve(opts: ServeFlags): Promise<void> {
   // Before Neo4j starts and the schema is checked: a taken port is known at once, not after a minute of set-up.
   await assertPortFree(port, config.HELIX_HOST);
   const logger = createLogger(config.LOG_LEVEL);
-  const helix = await openHelix(config, logger, { migrate: true, checkQueries: true, stopStartedNeo4jOnError: true });
+  const helix = await openHelix(config, logger, { migrate: true, checkQueries: true, stopStartedNeo4jOnError: true, background: true });
   try {
     if (opts.demo) {
       const demo = await loadDemoGraph(helix.exec);
@@ -29,8 +29,12 @@ export async function serve(opts: ServeFlags): Promise<void> {
       logger.info({ signal }, 'stopping');
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
-      // Stops Neo4j only if this process started it; one started by `helix neo4j start` keeps running.
-      await helix.close({ stopLocalNeo4j: true });
+      // Stops Neo4j only if this process started it; one started by `helix neo4j start` keeps running, and so does
+      // one started here with --keep-neo4j: Neo4j's own start (12–80 s on this machine) is most of a cold start, so
+      // `npm start` keeps it for the next start, as a database container would be kept.
+      const keep = opts.keepNeo4j === true && helix.target.local?.started === true;
+      await helix.close({ stopLocalNeo4j: !keep });
+      if (keep) process.stderr.write(`Neo4j keeps running (${helix.target.uri}) for a fast next start; stop it with: npx helix neo4j stop\n`);
       process.exit(0);
     };
     // Before "ready" is printed: a signal that arrives right after it must find the handlers in place (without a

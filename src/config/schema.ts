@@ -57,6 +57,11 @@ export const configSchema = z.object({
   HELIX_INGEST_ROOTS: z.string().optional(),
   /** Background ingestions run at once (more queue). */
   HELIX_INGEST_CONCURRENCY: z.coerce.number().int().positive().default(1),
+  /**
+   * Who runs startIngestion/evaluateConformance jobs: `queue` (BullMQ at REDIS_URL, consumed by `helix worker`),
+   * `process` (this server, at most HELIX_INGEST_CONCURRENCY at once), `auto` (queue when REDIS_URL is set).
+   */
+  HELIX_JOB_RUNNER: z.enum(['auto', 'queue', 'process']).default('auto'),
   /** The conformance rule set the server evaluates (YAML, docs/conformance.md); default: helix.rules.yml if present. */
   HELIX_RULES_FILE: z.string().optional(),
   /** Longest a single conformance rule's query may run. */

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { runDbtIngest } from '../../ingest/run/dbt.js';
+import { runDbtIngest } from '../../src/ingestion/dbt.js';
 import type { HelixContext } from '../../src/app/context.js';
 import { lineageDiff } from '../../src/services/history/diff.js';
 import { serviceContext } from '../../src/services/lineage/service-context.js';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ingestOpenLineage } from '../../../ingest/run/openlineage.js';
+import { ingestOpenLineage } from '../../ingestion/openlineage.js';
 import type { HelixContext } from '../../app/context.js';
 import { HelixError } from '../../errors.js';
 import { BodyTooLargeError, readBody } from '../read-body.js';
