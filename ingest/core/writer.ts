@@ -14,8 +14,10 @@ const Q = requireQueries([
   'ingest/upsert-edges',
   'ingest/get-node-hashes',
   'ingest/get-edge-hashes',
-  'ingest/delete-nodes',
-  'ingest/delete-edges',
+  'history/archive-nodes',
+  'history/close-nodes',
+  'history/archive-edges',
+  'history/prune-versions',
   'meta/bump-graph-version',
 ] as const);
 
@@ -23,10 +25,15 @@ export interface WriteOptions {
   /** Ownership scope, e.g. 'dbt:jaffle_shop': nodes and edges written here belong to it. */
   scope: string;
   /**
-   * Snapshot semantics (dbt manifests): what the scope owned before and this graph no longer has is deleted.
-   * Streamed/append sources pass false.
+   * Snapshot semantics (dbt manifests): what the scope owned before and this graph no longer has is closed (kept as a
+   * version with the ingestion and time it ended, gone from the live graph), and changed content keeps its earlier
+   * version. Streamed/append sources pass false.
    */
   deleteMissing: boolean;
+  /** The ingestion writing: recorded on the versions it closes. */
+  ingestionId?: string;
+  /** Versions that ended more than this many days ago are pruned after a snapshot write (default: HELIX_HISTORY_DAYS, unset keeps all). */
+  historyDays?: number;
   allowMassDelete?: boolean;
   /** Share of the scope's nodes that may be deleted without allowMassDelete. */
   massDeleteShare?: number;
@@ -75,6 +82,7 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
   const ctx = { ...o.ctx, op: o.ctx?.op ?? `ingest ${o.scope}` };
 
   const index = o.deleteMissing ? await ScopeIndex.load(exec, o.scope, ctx) : undefined;
+  let pruned = false;
   // Nodes this call created: their edges are written without a lookup read first. They are still MERGEd (once the
   // node is committed a concurrent writer can attach the same edge; both then report it as created).
   const created = new Set<string>();
@@ -101,14 +109,20 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
     progress(batch.length, 'graph items (edges)');
   }
   if (index) {
-    await deleteStaleEdges(exec, index, graph, edges, o.scope, report, ctx, size);
+    await closeStaleEdges(exec, index, graph, edges, o, report, ctx, size);
     for (const batch of chunks(toDelete, size)) {
-      await exec.write(Q['ingest/delete-nodes'], { urns: batch.map((n) => n.urn), scope: o.scope }, ctx);
+      await exec.write(Q['history/close-nodes'], { urns: batch.map((n) => n.urn), scope: o.scope, ingestion: o.ingestionId ?? null }, ctx);
       for (const n of batch) countNode(report, n.label, 'deleted');
       progress(batch.length, 'graph items (deletions)');
     }
+    const days = o.historyDays ?? historyDaysFromEnv();
+    if (days !== undefined) {
+      const [p] = await exec.write(Q['history/prune-versions'], { before: new Date(Date.now() - days * 86_400_000).toISOString() }, ctx);
+      // Answers as of a pruned past change: cached ones must not outlive it.
+      pruned = Number(p?.nodes ?? 0) + Number(p?.edges ?? 0) > 0;
+    }
   }
-  if (report.changed) await exec.write(Q['meta/bump-graph-version'], {}, ctx);
+  if (report.changed || pruned) await exec.write(Q['meta/bump-graph-version'], {}, ctx);
   return { report, issues };
 }
 
@@ -150,6 +164,9 @@ async function writeNodeBatch(exec: Executor, batch: NodeRow[], o: WriteOptions,
     if (outcome !== 'unchanged') changed.push(row);
   }
   const created: string[] = [];
+  // Snapshot scopes keep the content a node had before this write as a closed version (only updated nodes pay).
+  const updated = o.deleteMissing && !o.mergeProps ? changed.filter((n) => existing.has(n.urn)).map((n) => n.urn) : [];
+  if (updated.length > 0) await exec.write(Q['history/archive-nodes'], { urns: updated, ingestion: o.ingestionId ?? null, end: 'changed' }, ctx);
   const refs = newRefs.filter((n) => n.reference);
   if (refs.length > 0) created.push(...createdUrns(await exec.write(Q['ingest/merge-reference-nodes'], { rows: refs }, ctx)));
   const inserts = newRefs.filter((n) => !n.reference);
@@ -200,6 +217,10 @@ async function writeEdgeBatch(
   }
   const changed = local.filter((e) => freshIdx.has(e.i) || known.get(e.i) !== e.hash);
   const missingIdx = new Set<number>();
+  const updated = o.deleteMissing && !o.mergeProps ? changed.filter((e) => known.has(e.i)) : [];
+  if (updated.length > 0) {
+    await exec.write(Q['history/archive-edges'], { rows: updated, scope: o.scope, ingestion: o.ingestionId ?? null, end: 'changed' }, ctx);
+  }
   if (changed.length > 0) {
     const [res] = await exec.write(Q['ingest/upsert-edges'], { rows: changed, scope: o.scope }, ctx);
     for (const i of (res?.missing as number[] | undefined) ?? []) missingIdx.add(Number(i));
@@ -249,12 +270,12 @@ function plannedDeletions(index: ScopeIndex, nodes: NodeRow[], o: WriteOptions) 
   return stale;
 }
 
-async function deleteStaleEdges(
+async function closeStaleEdges(
   exec: Executor,
   index: ScopeIndex,
   graph: MappedGraph,
   edges: EdgeRow[],
-  scope: string,
+  o: WriteOptions,
   report: WriteReport,
   ctx: QueryContext,
   size: number,
@@ -270,7 +291,7 @@ async function deleteStaleEdges(
     .filter((e) => !preserved.has(`${e.from}\u0000${e.type}`))
     .sort((a, b) => edgeKey(a.from, a.type, a.to).localeCompare(edgeKey(b.from, b.type, b.to)));
   for (const batch of chunks(stale, size)) {
-    await exec.write(Q['ingest/delete-edges'], { rows: batch, scope }, ctx);
+    await exec.write(Q['history/archive-edges'], { rows: batch, scope: o.scope, ingestion: o.ingestionId ?? null, end: 'closed' }, ctx);
     for (const e of batch) countEdge(report, e.type, 'deleted');
   }
 }
@@ -303,6 +324,17 @@ function edgeRows(edges: GraphEdge[]): EdgeRow[] {
     r.hash = contentHash(r.type, cleanProps(r.props as never));
   });
   return rows;
+}
+
+/** HELIX_HISTORY_DAYS: how long ended versions are kept (unset: forever). */
+export function historyDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.HELIX_HISTORY_DAYS?.trim();
+  if (!raw) return undefined;
+  const days = Number(raw);
+  if (!Number.isFinite(days) || days <= 0) {
+    throw new HelixError('CONFIG_INVALID', `HELIX_HISTORY_DAYS must be a positive number of days, got '${raw}'`);
+  }
+  return days;
 }
 
 function mainLabel(labels: string[]): string {

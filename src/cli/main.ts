@@ -7,6 +7,7 @@ import { registerNeo4jCommand } from './neo4j-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerExportCommand } from './export-command.js';
 import { registerConformanceCommand } from './conformance-command.js';
+import { registerDiffCommand } from './diff-command.js';
 import { registerWorkerCommand } from './worker-command.js';
 
 const program = new Command('helix')
@@ -18,6 +19,7 @@ registerNeo4jCommand(program);
 registerIngestCommand(program);
 registerExportCommand(program);
 registerConformanceCommand(program);
+registerDiffCommand(program);
 registerWorkerCommand(program);
 
 // `helix … | head`: a reader that stops early is not an error.

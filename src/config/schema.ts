@@ -37,6 +37,8 @@ export const configSchema = z.object({
   /** `off`: no result or response cache at all (every answer computed; benchmarks, debugging). */
   HELIX_CACHE: z.enum(['on', 'off']).default('on'),
   HELIX_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(300),
+  /** Days ended versions and closed elements are kept (docs/graph-model.md, history); unset keeps them all. */
+  HELIX_HISTORY_DAYS: z.coerce.number().positive().optional(),
   /**
    * How old a graph-version read may be for a cached answer (0 = strict: every completed write is seen). Writes by
    * other processes (ingestions) then reach cached lineage within this window; this process's own are seen at once.

@@ -49,7 +49,7 @@ const dbtRunner: KindRunner = async (run, path, o) =>
     run.partial(() => ({ ...base, status: 'failed', write: emptyReport(), issues: mapped.issues, issueCounts: countIssues(mapped.issues), timingsMs: {} }));
     {
       const { project, invocations } = splitInvocations(mapped);
-      const write = { allowMassDelete: o.allowMassDelete, ctx: { op: `ingest dbt ${mapped.namespace}` } };
+      const write = { allowMassDelete: o.allowMassDelete, ingestionId: record.id, ctx: { op: `ingest dbt ${mapped.namespace}` } };
       // Progress counts graph items (nodes and edges written, nodes deleted) over every graph written: each write
       // adds its planned deletions to the total once it knows them.
       const sizes = [project, ...invocations.values()].map((g) => g.nodes.length + g.edges.length);

@@ -34,7 +34,7 @@ export async function runDocuments(run: IngestionRun, input: string, units: Docu
   {
     for (const u of units) {
       const write = (g: MappedGraph, deleteMissing: boolean) =>
-        writeGraph(exec, g, { scope: u.scope, deleteMissing, allowMassDelete: true, ctx: { op: `ingest ${kind}` } });
+        writeGraph(exec, g, { scope: u.scope, deleteMissing, allowMassDelete: true, ingestionId: run.id, ctx: { op: `ingest ${kind}` } });
       if ('map' in u) {
         let g: MappedGraph;
         try {

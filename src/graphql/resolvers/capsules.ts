@@ -11,6 +11,8 @@ import { nodeType } from '../node-type.js';
 import { toNodeParent, type NodeParent } from './base.js';
 import { connectionNodeFields, planCapsuleSelection } from './capsule-plan.js';
 import { plannedParent, prefetched } from './prefetched.js';
+import { capsuleAsOf } from '../../services/history/node-history.js';
+import { capsuleHistoryField } from './history.js';
 
 const CAPSULE_TYPES = ['Model', 'Source', 'Seed', 'Snapshot', 'Exposure', 'Metric', 'SemanticModel', 'SavedQuery', 'Analysis'];
 
@@ -66,14 +68,22 @@ const capsuleFields = {
     ctx.loaders.meta.results.load({ urn: p.urn, first: pageSize(args.first, 5) }).then(withLabel('RunResult')),
   upstream: neighbors('TABLE', 'UPSTREAM'),
   downstream: neighbors('TABLE', 'DOWNSTREAM'),
+  history: capsuleHistoryField,
 };
 
 const capsuleTypes = Object.fromEntries(CAPSULE_TYPES.map((t) => [t, { ...capsuleFields }]));
 
 export const capsuleResolvers = {
   Query: {
-    capsule: async (_: unknown, args: { urn: string }, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
+    capsule: async (_: unknown, args: { urn: string; asOf?: string | null }, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
       const urn = requireUrn('urn', args.urn);
+      if (args.asOf !== undefined && args.asOf !== null) {
+        // The graph as it was: the capsule's own properties and its columns then (a planned parent carrying them).
+        const then = await capsuleAsOf(svc(ctx), urn, args.asOf);
+        if (!then) return null;
+        const columns = then.columns.map((c) => ({ ...c, prefetched: {} }));
+        return plannedParent({ ...then.capsule, prefetched: { columns } });
+      }
       const plan = planCapsuleSelection(info.fieldNodes, info);
       if (!isEmptyPlan(plan)) {
         const [tree] = await getCapsuleTrees(svc(ctx), [urn], plan);

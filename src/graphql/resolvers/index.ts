@@ -4,6 +4,7 @@ import { bioResolvers } from './bio.js';
 import { capsuleResolvers } from './capsules.js';
 import { conformanceResolvers } from './conformance.js';
 import { exportResolvers } from './export.js';
+import { historyResolvers } from './history.js';
 import { ingestionResolvers } from './ingestion.js';
 import { lineageResolvers } from './lineage.js';
 import { metadataResolvers } from './metadata.js';
@@ -24,5 +25,6 @@ export function resolverMaps() {
     piiResolvers,
     conformanceResolvers,
     exportResolvers,
+    historyResolvers,
   ];
 }

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { selectedFieldNames } from './capsule-plan.js';
 import { getImpact, type ImpactArgs, type ImpactReport } from '../../services/lineage/impact.js';
 import { pageSize } from '../../services/lineage/limits.js';
+import { lineageAsOf } from '../../services/history/lineage-at.js';
 import { getLineage, type LineageArgs } from '../../services/lineage/lineage-service.js';
 import { findLineagePaths, type PathArgs } from '../../services/lineage/paths.js';
 import { serviceContext } from '../../services/lineage/service-context.js';
@@ -16,7 +17,8 @@ const svc = (ctx: GraphQLContext) => serviceContext(ctx.helix, ctx.queryCtx);
 
 export const lineageResolvers = {
   Query: {
-    lineage: (_: unknown, args: LineageArgs, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
+    lineage: (_: unknown, args: LineageArgs & { asOf?: string | null }, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
+      if (args.asOf !== undefined && args.asOf !== null) return lineageAsOf(svc(ctx), { ...args, asOf: args.asOf });
       const asked = selectedFieldNames(info);
       const needsFrontier = asked.has('truncatedFrontier') || asked.has('truncated');
       return getLineage(svc(ctx), args, { edges: asked.has('edges') || needsFrontier, frontier: needsFrontier });

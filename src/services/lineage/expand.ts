@@ -101,7 +101,7 @@ export function edgeView(e: { from: string; to: string; type: string; transforma
 }
 
 /** Column lineage "through to exposures": an exposure fed by the capsule of a reached column, one hop further. */
-function addExposures(
+export function addExposures(
   nodes: LineageNodeView[],
   edges: LineageEdgeView[],
   exposures: RawNode[],
