@@ -33,6 +33,19 @@ export const configSchema = z.object({
    */
   HELIX_GRAPH_VERSION_STALENESS_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   HELIX_AUTH_TOKEN: z.string().optional(),
+  /**
+   * How callers prove who they are (docs/security.md): `off`, `token` (HELIX_AUTH_TOKEN only), `keys` (API keys made
+   * by `helix keys create`), `oidc` (JWT bearer tokens of an identity provider); `keys,oidc` combines the last two.
+   * Unset: `token` when HELIX_AUTH_TOKEN is set, else `off`. HELIX_AUTH_TOKEN is an admin key in every mode but off.
+   */
+  HELIX_AUTH_MODE: z.string().optional(),
+  /** OIDC: the issuer (`iss`) tokens must name, the audience (`aud`) they must be for, and where the signing keys are. */
+  HELIX_OIDC_ISSUER: z.string().optional(),
+  HELIX_OIDC_AUDIENCE: z.string().optional(),
+  HELIX_OIDC_JWKS_URL: z.string().url().optional(),
+  /** OIDC: the claim holding the role (viewer, editor, admin; a list takes its highest) and the namespaces claim. */
+  HELIX_OIDC_ROLE_CLAIM: z.string().default('helix_role'),
+  HELIX_OIDC_NAMESPACES_CLAIM: z.string().default('helix_namespaces'),
   /** GraphiQL at GET /graphql; default on, off in production. */
   HELIX_GRAPHIQL: optionalBool,
   /** Schema introspection; default on, off in production (BI tools that need it turn it on explicitly). */

@@ -1,4 +1,5 @@
 import type { HelixContext } from '../app/context.js';
+import { OPEN_PRINCIPAL, type Principal } from '../auth/principal.js';
 import type { QueryContext } from '../db/executor.js';
 import type { Loaders } from '../loaders/index.js';
 import { createLoaders } from '../loaders/index.js';
@@ -9,9 +10,11 @@ export interface GraphQLContext {
   /** Cypher round trips of this request (tests assert batching with it). */
   queryCtx: QueryContext & { counter: { queries: number } };
   loaders: Loaders;
+  /** Who asks (src/auth): root fields are checked against their role and scope, answers cut to its namespaces. */
+  principal: Principal;
 }
 
-export function createGraphQLContext(helix: HelixContext, requestId: string): GraphQLContext {
+export function createGraphQLContext(helix: HelixContext, requestId: string, principal: Principal = OPEN_PRINCIPAL): GraphQLContext {
   const queryCtx = { requestId, op: 'graphql', counter: { queries: 0 } };
-  return { helix, requestId, queryCtx, loaders: createLoaders(helix.exec, queryCtx) };
+  return { helix, requestId, queryCtx, loaders: createLoaders(helix.exec, queryCtx), principal };
 }

@@ -5,6 +5,8 @@ import type { GraphQLSchema } from 'graphql';
 import { projectRoot } from '../project-root.js';
 import { resolverMaps } from './resolvers/index.js';
 import { withResolverSpans } from './traced-resolvers.js';
+import { withMutationAudit } from './audited-mutations.js';
+import { withNamespaceScoping } from './namespace-scoping.js';
 
 /** SDL from schema/*.graphql (one file per domain), resolvers from src/graphql/resolvers. */
 export function loadTypeDefs(dir = path.join(projectRoot(), 'schema')): string[] {
@@ -15,5 +17,5 @@ export function loadTypeDefs(dir = path.join(projectRoot(), 'schema')): string[]
 }
 
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: withResolverSpans(resolverMaps()) as never });
+  return withNamespaceScoping(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: withResolverSpans(withMutationAudit(resolverMaps())) as never }));
 }

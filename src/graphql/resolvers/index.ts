@@ -1,4 +1,5 @@
 import { DateTimeScalar, JSONScalar } from '../scalars.js';
+import { accessResolvers } from './access.js';
 import { baseResolvers } from './base.js';
 import { bioResolvers } from './bio.js';
 import { capsuleResolvers } from './capsules.js';
@@ -24,5 +25,6 @@ export function resolverMaps() {
     piiResolvers,
     conformanceResolvers,
     exportResolvers,
+    accessResolvers,
   ];
 }

@@ -8,6 +8,7 @@ import { serviceContext } from '../../services/lineage/service-context.js';
 import type { LineageNodeView } from '../../services/lineage/types.js';
 import { decodeOffset, encodeCursor } from '../../services/metadata/cursor.js';
 import type { GraphQLContext } from '../context.js';
+import { scopeLineageGraph } from '../namespace-scoping.js';
 import { nodeType } from '../node-type.js';
 import { toNodeParent } from './base.js';
 import { pageInfo } from './capsules.js';
@@ -18,8 +19,10 @@ export const lineageResolvers = {
   Query: {
     lineage: (_: unknown, args: LineageArgs, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
       const asked = selectedFieldNames(info);
-      const needsFrontier = asked.has('truncatedFrontier') || asked.has('truncated');
-      return getLineage(svc(ctx), args, { edges: asked.has('edges') || needsFrontier, frontier: needsFrontier });
+      const scoped = ctx.principal.namespaces !== null;
+      const needsFrontier = asked.has('truncatedFrontier') || asked.has('truncated') || scoped;
+      const graph = getLineage(svc(ctx), args, { edges: asked.has('edges') || needsFrontier, frontier: needsFrontier });
+      return scoped ? graph.then((g) => scopeLineageGraph(ctx, g)) : graph;
     },
     impact: (_: unknown, args: ImpactArgs, ctx: GraphQLContext) => getImpact(svc(ctx), args),
     lineagePath: (_: unknown, args: PathArgs, ctx: GraphQLContext) => findLineagePaths(svc(ctx), args),
