@@ -134,7 +134,11 @@ export function scopeLineageGraph<G extends ScopableGraph>(ctx: Pick<GraphQLCont
   const kept = new Set([graph.root]);
   const queue = [graph.root];
   while (queue.length > 0) {
-    for (const m of next.get(queue.shift()!) ?? []) if (!kept.has(m)) kept.add(m), queue.push(m);
+    for (const m of next.get(queue.shift()!) ?? []) {
+      if (kept.has(m)) continue;
+      kept.add(m);
+      queue.push(m);
+    }
   }
   const nodes = graph.nodes.filter((n) => kept.has(n.urn));
   const edges = graph.edges.filter((e) => kept.has(e.from) && kept.has(e.to) && (!e.via || kept.has(e.via)));

@@ -21,15 +21,6 @@ let server: Server;
 let base: string;
 const keys: Record<string, string> = {};
 
-async function post(body: unknown, key?: string, accept = 'application/json') {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept, ...(key ? { authorization: `Bearer ${key}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return res;
-}
-
 /** The answer to one operation: HTTP status and the error codes (SSE: the first event, or none within 1.5 s). */
 async function ask(query: string, key?: string): Promise<{ status: number; codes: string[]; messages: string[]; data?: any }> {
   const subscription = query.startsWith('subscription');
@@ -117,5 +108,127 @@ describe('every root field × {no key, viewer, editor, admin, viewer of another 
       const refused = other.messages.some((m) => m.startsWith('FORBIDDEN:'));
       expect(refused, `other namespace: ${JSON.stringify(other.messages)}`).toBe(rule.scope === 'every-namespace' || rule.scope === 'bio');
     }
+  });
+});
+
+/** Data of one operation, failing on any error. */
+async function data(query: string, key: string): Promise<any> {
+  const r = await ask(query, key);
+  if (r.codes.length) throw new Error(`${query}: ${JSON.stringify(r.messages)}`);
+  return r.data;
+}
+
+describe('a key limited to namespaces sees only their nodes', () => {
+  const lineage = `{ lineage(urn: "${ORDERS}", direction: BOTH, depth: 5) { nodes { id } edges { from to } truncated truncatedFrontier } }`;
+
+  it('node, nodes, capsule and column: nodes of other namespaces are as absent as missing ones', async () => {
+    const q = `{ node(id: "${ORDERS}") { id } nodes(ids: ["${ORDERS}", "HGNC:9008", "urn:nope"]) { id } capsule(urn: "${ORDERS}") { id } column(urn: "${ORDERS}#order_id") { id } }`;
+    expect(await data(q, keys.shopViewer)).toEqual({ node: { id: ORDERS }, nodes: [{ id: ORDERS }, null, null], capsule: { id: ORDERS }, column: { id: `${ORDERS}#order_id` } });
+    expect(await data(q, keys.otherViewer)).toEqual({ node: null, nodes: [null, null, null], capsule: null, column: null });
+    expect((await data(q, keys.viewer)).nodes).toEqual([{ id: ORDERS }, { id: 'HGNC:9008' }, null]);
+  });
+
+  it('capsules: lists and totalCount hold only the key’s namespaces', async () => {
+    const q = (filter = '') => `{ capsules(first: 500${filter}) { totalCount nodes { id } } }`;
+    const all = await data(q(), keys.viewer);
+    const shop = await data(q(), keys.shopViewer);
+    const shopIds: string[] = shop.capsules.nodes.map((n: { id: string }) => n.id);
+    expect(shopIds.length).toBeGreaterThan(5);
+    expect(shopIds.every((id) => id.startsWith('urn:dbt:jaffle_shop:'))).toBe(true);
+    expect(shop.capsules.totalCount).toBe(shopIds.length);
+    expect(all.capsules.totalCount).toBeGreaterThanOrEqual(shop.capsules.totalCount);
+    expect(await data(q(), keys.otherViewer)).toEqual({ capsules: { totalCount: 0, nodes: [] } });
+    expect(await data(q(', filter: { namespace: "jaffle_shop" }'), keys.otherViewer)).toEqual({ capsules: { totalCount: 0, nodes: [] } });
+  });
+
+  it('search finds only visible nodes', async () => {
+    const q = `{ search(text: "orders", first: 50) { edges { node { id } } } }`;
+    const ids = (r: any): string[] => r.search.edges.map((e: any) => e.node.id);
+    const all = ids(await data(q, keys.viewer));
+    expect(all.length).toBeGreaterThan(0);
+    // The OpenLineage job and dataset of the demo are found by the admin, never by the jaffle_shop viewer.
+    const job = ids(await data(`{ search(text: "daily", first: 50) { edges { node { id } } } }`, keys.viewer));
+    expect(job.some((id) => id.startsWith('urn:ol:')), JSON.stringify(job)).toBe(true);
+    expect(ids(await data(`{ search(text: "daily", first: 50) { edges { node { id } } } }`, keys.shopViewer))).toEqual([]);
+    const shop = ids(await data(q, keys.shopViewer));
+    expect(shop.length).toBeGreaterThan(0);
+    expect(shop.every((id) => id.startsWith('urn:dbt:jaffle_shop:'))).toBe(true);
+    expect(ids(await data(q, keys.otherViewer))).toEqual([]);
+  });
+
+  it('lineage stops at the namespace boundary with truncated: true, the boundary node named nowhere, also from the response cache', async () => {
+    const full = await data(lineage, keys.viewer); // answered first: cached for keys of every namespace
+    const outside = full.lineage.nodes.map((n: { id: string }) => n.id).filter((id: string) => !id.startsWith('urn:dbt:jaffle_shop:'));
+    expect(outside.length).toBeGreaterThan(0); // the OpenLineage job that reads orders, and what it writes
+    for (let i = 0; i < 2; i++) {
+      const shop = await data(lineage, keys.shopViewer);
+      const text = JSON.stringify(shop);
+      for (const urn of outside) expect(text).not.toContain(urn);
+      expect(shop.lineage.truncated).toBe(true);
+      expect(shop.lineage.nodes.length).toBe(full.lineage.nodes.length - outside.length);
+      const kept = new Set(shop.lineage.nodes.map((n: { id: string }) => n.id));
+      expect(shop.lineage.edges.every((e: { from: string; to: string }) => kept.has(e.from) && kept.has(e.to))).toBe(true);
+    }
+    const other = await ask(lineage, keys.otherViewer);
+    const missing = await ask(lineage.replace(ORDERS, 'urn:dbt:jaffle_shop:model.jaffle_shop.nope'), keys.viewer);
+    expect(other.codes).toEqual(['NOT_FOUND']);
+    expect(other.codes).toEqual(missing.codes);
+  });
+
+  it('nested lineage fields of a visible capsule leave other namespaces out', async () => {
+    const q = `{ capsule(urn: "${ORDERS}") { downstream(depth: 3) { id } } }`;
+    const all = (await data(q, keys.viewer)).capsule.downstream.map((n: { id: string }) => n.id);
+    const shop = (await data(q, keys.shopViewer)).capsule.downstream.map((n: { id: string }) => n.id);
+    expect(all.some((id: string) => !id.startsWith('urn:dbt:jaffle_shop:'))).toBe(true);
+    expect(shop).toEqual(all.filter((id: string) => id.startsWith('urn:dbt:jaffle_shop:')));
+  });
+
+  it('metadata mutations of a namespaced editor reach only its namespace', async () => {
+    const tag = (urn: string) => `mutation { addTag(urn: "${urn}", tag: "reviewed") { id } }`;
+    expect(await data(tag(ORDERS), keys.shopEditor)).toEqual({ addTag: { id: ORDERS } });
+    const dataset = (await data(lineage, keys.viewer)).lineage.nodes.map((n: { id: string }) => n.id).find((id: string) => id.startsWith('urn:ol:dataset:'));
+    expect(dataset).toBeDefined();
+    const refused = await ask(tag(dataset), keys.shopEditor);
+    expect(refused.codes).toEqual(['NOT_FOUND']);
+    expect(refused.messages[0]).toBe(`no node with urn ${dataset}`);
+    const viewerTries = await ask(tag(ORDERS), keys.shopViewer);
+    expect(viewerTries.codes).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('HTTP routes', () => {
+  const get = (q: string, key?: string) => fetch(`${base}/api/v1/export?${q}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+
+  it('exports: 401 without a key, 403 outside the key’s namespaces, the namespace export within them', async () => {
+    expect((await get('format=jsonl&namespace=jaffle_shop')).status).toBe(401);
+    const ok = await get('format=jsonl&namespace=jaffle_shop', keys.shopViewer);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain(ORDERS);
+    for (const q of ['format=jsonl', 'format=jsonl&namespace=sched', `format=jsonl&lineage=${encodeURIComponent(ORDERS)}`]) {
+      const r = await get(q, keys.shopViewer);
+      expect(r.status, q).toBe(403);
+      expect((await r.json()).error.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('OpenLineage POST: editors write, viewers get 403, a namespaced editor only its namespaces', async () => {
+    const event = (ns: string) => ({
+      eventType: 'COMPLETE',
+      eventTime: '2026-12-01T10:00:00Z',
+      run: { runId: '0190c4b4-7f7a-7a4e-9c3e-6b1d2f3a4b5c' },
+      job: { namespace: ns, name: 'access.test' },
+      producer: 'https://example.com/helix-test',
+      schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+    });
+    const post = (body: unknown, key?: string) =>
+      fetch(`${base}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify(body) });
+    expect((await post(event('jaffle_shop'))).status).toBe(401);
+    const viewer = await post(event('jaffle_shop'), keys.viewer);
+    expect(viewer.status).toBe(403);
+    expect((await viewer.json()).error.message).toMatch(/needs the editor role/);
+    const outside = await post(event('sched'), keys.shopEditor);
+    expect(outside.status).toBe(403);
+    expect((await outside.json()).error.message).toMatch(/may write only namespaces jaffle_shop/);
+    expect((await post(event('jaffle_shop'), keys.shopEditor)).status).toBe(201);
   });
 });
