@@ -1,49 +1,42 @@
-import type { GraphQLFieldResolver } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 import { recordAudit } from '../auth/audit.js';
 import { HelixError } from '../errors.js';
 import type { GraphQLContext } from './context.js';
-
-type ResolverMap = Record<string, unknown>;
 
 /** Argument and result keys whose string values name what a mutation touched. */
 const TARGET_KEYS = new Set(['urn', 'urns', 'id', 'ids', 'capsules', 'subjectUrn']);
 
 /**
- * Every Mutation resolver records an :AuditEvent when it ends (docs/security.md): who (the caller's key id, `token`,
+ * Every Mutation field records an :AuditEvent when it ends (docs/security.md): who (the caller's key id, `token`,
  * `oidc:<subject>`), the mutation, the urns in its arguments and answer, ok or the error code, the request id, and
  * its arguments (mutations take no secrets; a created key's secret is in the answer, which is not recorded).
- * Mutations refused before they run (role, scope) are not resolver calls: the access plugin records those.
+ * Applied last, around the namespace checks, so a mutation refused as NOT_FOUND is recorded too; mutations refused
+ * before they run (role, scope) never reach a resolver: the access plugin records those.
  */
-export function withMutationAudit(maps: ResolverMap[]): ResolverMap[] {
-  return maps.map((map) => {
-    const fields = map.Mutation as Record<string, unknown> | undefined;
-    if (!fields) return map;
-    const wrapped = Object.fromEntries(
-      Object.entries(fields).map(([name, resolver]) => [
-        name,
-        typeof resolver !== 'function'
-          ? resolver
-          : (async (parent, args, ctx: GraphQLContext, info) => {
-              let outcome = 'ok';
-              let result: unknown;
-              try {
-                result = await (resolver as GraphQLFieldResolver<unknown, GraphQLContext>)(parent, args, ctx, info);
-                return result;
-              } catch (error) {
-                outcome = `error: ${error instanceof HelixError ? error.code : 'INTERNAL'}`;
-                throw error;
-              } finally {
-                await recordAudit(
-                  ctx.helix.exec,
-                  { actor: ctx.principal.id, action: name, targets: targetsOf([args, result]), outcome, requestId: ctx.requestId, details: args as Record<string, unknown> },
-                  { requestId: ctx.requestId },
-                ).catch((err: unknown) => ctx.helix.logger.error({ err, requestId: ctx.requestId, action: name }, 'audit event not recorded'));
-              }
-            }) as GraphQLFieldResolver<unknown, GraphQLContext>,
-      ]),
-    );
-    return { ...map, Mutation: wrapped };
-  });
+export function withMutationAudit(schema: GraphQLSchema): GraphQLSchema {
+  const fields = schema.getMutationType()?.getFields() ?? {};
+  for (const [name, field] of Object.entries(fields)) {
+    const resolver = field.resolve as GraphQLFieldResolver<unknown, GraphQLContext> | undefined;
+    if (!resolver) continue;
+    field.resolve = async (parent, args, ctx: GraphQLContext, info) => {
+      let outcome = 'ok';
+      let result: unknown;
+      try {
+        result = await resolver(parent, args, ctx, info);
+        return result;
+      } catch (error) {
+        outcome = `error: ${error instanceof HelixError ? error.code : 'INTERNAL'}`;
+        throw error;
+      } finally {
+        await recordAudit(
+          ctx.helix.exec,
+          { actor: ctx.principal.id, action: name, targets: targetsOf([args, result]), outcome, requestId: ctx.requestId, details: args as Record<string, unknown> },
+          { requestId: ctx.requestId },
+        ).catch((err: unknown) => ctx.helix.logger.error({ err, requestId: ctx.requestId, action: name }, 'audit event not recorded'));
+      }
+    };
+  }
+  return schema;
 }
 
 /** Urns named by a mutation's arguments and answer (bounded walk). */

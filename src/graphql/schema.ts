@@ -17,5 +17,7 @@ export function loadTypeDefs(dir = path.join(projectRoot(), 'schema')): string[]
 }
 
 export function buildSchema(): GraphQLSchema {
-  return withNamespaceScoping(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: withResolverSpans(withMutationAudit(resolverMaps())) as never }));
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: withResolverSpans(resolverMaps()) as never });
+  // Namespace scoping wraps node-typed fields; the audit wraps every mutation around that (refusals recorded too).
+  return withMutationAudit(withNamespaceScoping(schema));
 }

@@ -232,3 +232,37 @@ describe('HTTP routes', () => {
     expect((await post(event('jaffle_shop'), keys.shopEditor)).status).toBe(201);
   });
 });
+
+describe('the audit trail', () => {
+  const idOf = (key: string) => key.split('_')[1]!;
+  type Event = { actor: string; action: string; targets: string[]; outcome: string; requestId: string | null; details: any };
+  const events = async (filter: string, first = 100): Promise<Event[]> =>
+    (await data(`{ auditEvents(filter: ${filter}, first: ${first}) { nodes { actor action targets outcome requestId details } } }`, keys.admin)).auditEvents.nodes;
+
+  it('records every mutation with who, what, which urns and how it ended, refusals included', async () => {
+    const tags = await events(`{ action: "addTag" }`);
+    expect(tags).toContainEqual(expect.objectContaining({ actor: idOf(keys.shopEditor), targets: [ORDERS], outcome: 'ok' }));
+    expect(tags).toContainEqual(expect.objectContaining({ actor: idOf(keys.shopEditor), outcome: 'error: NOT_FOUND' }));
+    expect(tags).toContainEqual(expect.objectContaining({ actor: idOf(keys.shopViewer), outcome: 'error: FORBIDDEN' }));
+    expect(tags.every((e) => typeof e.requestId === 'string' && e.requestId.length > 0)).toBe(true);
+    const byTarget = await events(`{ target: "${ORDERS}" }`);
+    expect(byTarget.length).toBeGreaterThan(0);
+    expect(byTarget.every((e) => e.targets.includes(ORDERS))).toBe(true);
+  });
+
+  it('records OpenLineage POSTs and exports', async () => {
+    expect(await events('{ action: "openlineage" }')).toContainEqual(
+      expect.objectContaining({ actor: idOf(keys.shopEditor), targets: expect.arrayContaining(['urn:ol:job:jaffle_shop:access.test']), outcome: 'ok' }),
+    );
+    expect(await events('{ action: "export" }')).toContainEqual(expect.objectContaining({ actor: idOf(keys.shopViewer), targets: ['jaffle_shop'], outcome: 'ok' }));
+  });
+
+  it('pages newest first and is for admins only', async () => {
+    const first = await data('{ auditEvents(first: 1) { edges { cursor node { at } } pageInfo { hasNextPage } } }', keys.admin);
+    const cursor = first.auditEvents.edges[0].cursor;
+    const next = await data(`{ auditEvents(first: 1, after: "${cursor}") { edges { node { at } } } }`, keys.admin);
+    expect(Date.parse(next.auditEvents.edges[0].node.at)).toBeLessThanOrEqual(Date.parse(first.auditEvents.edges[0].node.at));
+    expect(first.auditEvents.pageInfo.hasNextPage).toBe(true);
+    expect((await ask('{ auditEvents { nodes { id } } }', keys.editor)).codes).toEqual(['FORBIDDEN']);
+  });
+});

@@ -1,5 +1,6 @@
 import { getOperationAST, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { recordAudit } from '../../auth/audit.js';
 import { OPEN_PRINCIPAL, type Principal } from '../../auth/principal.js';
 import { roleAllows } from '../../auth/roles.js';
 import type { GraphQLContext } from '../context.js';
@@ -48,8 +49,11 @@ export function accessControl(schema: GraphQLSchema): Plugin<GraphQLContext> {
       document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
     );
     const principal = ctx.principal ?? OPEN_PRINCIPAL;
-    const reasons = [...rootFields(op.selectionSet, fragments)].map((f) => denial(principal, root, f)).filter((r): r is string => Boolean(r));
-    return reasons.length > 0 ? { errors: [createGraphQLError(`FORBIDDEN: ${reasons.join('; ')}`, { extensions: { code: 'FORBIDDEN' } })] } : undefined;
+    const fields = [...rootFields(op.selectionSet, fragments)];
+    const reasons = fields.map((f) => denial(principal, root, f)).filter((r): r is string => Boolean(r));
+    if (reasons.length === 0) return undefined;
+    if (root === 'Mutation' && ctx.helix) recordRefusals(ctx as GraphQLContext, fields, reasons);
+    return { errors: [createGraphQLError(`FORBIDDEN: ${reasons.join('; ')}`, { extensions: { code: 'FORBIDDEN' } })] };
   };
   return {
     onExecute({ args, setResultAndStopExecution }) {
@@ -61,6 +65,15 @@ export function accessControl(schema: GraphQLSchema): Plugin<GraphQLContext> {
       if (refused) setResultAndStopExecution(refused);
     },
   };
+}
+
+/** Refused mutations are changes someone attempted: the audit trail keeps them (outcome `error: FORBIDDEN`). */
+function recordRefusals(ctx: GraphQLContext, fields: string[], reasons: string[]): void {
+  for (const action of fields) {
+    void recordAudit(ctx.helix.exec, { actor: ctx.principal.id, action, targets: [], outcome: 'error: FORBIDDEN', requestId: ctx.requestId, details: { reason: reasons.join('; ') } }, { requestId: ctx.requestId }).catch(
+      (err: unknown) => ctx.helix.logger.error({ err, requestId: ctx.requestId }, 'audit event not recorded'),
+    );
+  }
 }
 
 /** Names of the root fields an operation selects, through fragments and inline fragments; `__typename` excluded. */
