@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { extraRoutes } from '../../src/http/extra-routes.js';
 import { createHttpServer } from '../../src/http/server.js';
 import { ROOT_FIELD_RULES } from '../../src/graphql/root-field-rules.js';
 import { ROLES } from '../../src/auth/roles.js';
+import { projectRoot } from '../../src/project-root.js';
 import { rootFieldOperation, sdlSchema } from '../support/access.js';
 import { openTestHelix, resetGraph } from '../support/graph.js';
 
@@ -264,5 +265,18 @@ describe('the audit trail', () => {
     expect(Date.parse(next.auditEvents.edges[0].node.at)).toBeLessThanOrEqual(Date.parse(first.auditEvents.edges[0].node.at));
     expect(first.auditEvents.pageInfo.hasNextPage).toBe(true);
     expect((await ask('{ auditEvents { nodes { id } } }', keys.editor)).codes).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('docs/security.md', () => {
+  it('its admin examples answer with data for an admin key, and FORBIDDEN for a viewer', async () => {
+    const text = readFileSync(path.join(projectRoot(), 'docs/security.md'), 'utf8');
+    const blocks = [...text.matchAll(/^```graphql admin\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+    expect(blocks.length).toBe(2);
+    for (const query of blocks) {
+      const answer = await data(query, keys.admin);
+      for (const value of Object.values(answer)) expect(JSON.stringify(value)).toMatch(/"(id|at)":/);
+      expect((await ask(query, keys.viewer)).codes).toEqual(['FORBIDDEN']);
+    }
   });
 });
