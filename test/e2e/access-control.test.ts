@@ -20,7 +20,7 @@ const ORDERS = 'urn:dbt:jaffle_shop:model.jaffle_shop.orders';
 let helix: HelixContext;
 let server: Server;
 let base: string;
-const keys: Record<string, string> = {};
+const keys = {} as Record<'viewer' | 'editor' | 'admin' | 'otherViewer' | 'shopViewer' | 'shopEditor', string>;
 
 /** The answer to one operation: HTTP status and the error codes (SSE: the first event, or none within 1.5 s). */
 async function ask(query: string, key?: string): Promise<{ status: number; codes: string[]; messages: string[]; data?: any }> {
