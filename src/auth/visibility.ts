@@ -7,7 +7,8 @@ import type { Principal } from './principal.js';
  * - genes, proteins, annotations, alignments, and workflow provenance (runs, files, steps of Nextflow, PROV,
  *   RO-Crate, strategies): the explicit `bio` scope;
  * - tags, owners, domains, data products, groups: shared vocabulary, visible to every key (what they hold is cut);
- * - anything else (ingestions, rules, violations, dbt invocations, OpenLineage runs): keys for every namespace only.
+ * - conformance violations: the namespace stored on them;
+ * - anything else (ingestions, rules, dbt invocations, OpenLineage runs): keys for every namespace only.
  */
 export type NodeScope = { kind: 'namespace'; namespace: string } | { kind: 'ol'; urn: string; namespace: string | null } | { kind: 'bio' } | { kind: 'shared' } | { kind: 'unscoped' };
 
@@ -23,6 +24,8 @@ export function nodeScope(urn: string, labels: readonly string[] = [], props: Re
     return { kind: 'ol', urn, namespace: typeof props.namespace === 'string' ? props.namespace : null };
   }
   if (SHARED_PREFIXES.some((p) => urn.startsWith(p))) return { kind: 'shared' };
+  // A violation belongs to its subject's namespace (stored on it); one without (a gene rule's) needs the full key.
+  if (urn.startsWith('urn:helix:violation:') && typeof props.namespace === 'string') return { kind: 'namespace', namespace: props.namespace };
   if (urn.startsWith('urn:ol:') || urn.startsWith('urn:helix:')) return { kind: 'unscoped' };
   if (labels.some((l) => BIO_LABELS.has(l)) || /^HGNC:|^urn:gene:/.test(urn)) return { kind: 'bio' };
   if (labels.some((l) => ['Run', 'Job', 'File', 'Step', 'Entity', 'Agent', 'Activity'].includes(l))) return { kind: 'bio' };

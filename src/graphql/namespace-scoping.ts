@@ -108,6 +108,11 @@ export function scopedCapsuleFilter<F extends { namespace?: string | null }>(ctx
   throw new HelixError('BAD_USER_INPUT', `this key holds several namespaces (${dbt.join(', ')}): name one in filter.namespace`);
 }
 
+/** A connection with nothing in it (a limited key asking for a namespace it does not hold). */
+export function emptyConnection(after: string | null | undefined) {
+  return { edges: [], nodes: [], pageInfo: { hasNextPage: false, hasPreviousPage: Boolean(after), startCursor: null, endCursor: null }, countTotal: async () => 0 };
+}
+
 interface ScopableGraph {
   root: string;
   nodes: Array<{ urn: string; labels: string[]; namespace?: string | null }>;

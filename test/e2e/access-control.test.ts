@@ -184,6 +184,25 @@ describe('a key limited to namespaces sees only their nodes', () => {
     expect(shop).toEqual(all.filter((id: string) => id.startsWith('urn:dbt:jaffle_shop:')));
   });
 
+  it('violations, the PII inventory and export links: only the key’s namespaces, counts included', async () => {
+    const v = `{ violations(first: 500) { totalCount nodes { id namespace subject { id } } } }`;
+    const all = (await data(v, keys.viewer)).violations;
+    const shop = (await data(v, keys.shopViewer)).violations;
+    expect(all.totalCount).toBeGreaterThan(0);
+    expect(shop.totalCount).toBe(all.nodes.filter((n: { namespace: string | null }) => n.namespace === 'jaffle_shop').length);
+    expect(shop.nodes.every((n: { namespace: string }) => n.namespace === 'jaffle_shop')).toBe(true);
+    expect(await data(v, keys.otherViewer)).toEqual({ violations: { totalCount: 0, nodes: [] } });
+    const pii = `{ piiInventory(first: 500) { totalCount nodes { column { id } } } }`;
+    const shopPii = (await data(pii, keys.shopViewer)).piiInventory;
+    expect(shopPii.totalCount).toBeGreaterThan(0);
+    expect(shopPii.nodes.every((n: any) => n.column.id.startsWith('urn:dbt:jaffle_shop:'))).toBe(true);
+    expect(await data(pii, keys.otherViewer)).toEqual({ piiInventory: { totalCount: 0, nodes: [] } });
+    const link = (scope: string) => `{ exportLink(format: JSONL${scope}) { url } }`;
+    expect((await data(link(', scope: { namespace: "jaffle_shop" }'), keys.shopViewer)).exportLink.url).toContain('namespace=jaffle_shop');
+    expect((await ask(link(''), keys.shopViewer)).codes).toEqual(['FORBIDDEN']);
+    expect((await ask(link(', scope: { namespace: "sched" }'), keys.shopViewer)).codes).toEqual(['FORBIDDEN']);
+  });
+
   it('metadata mutations of a namespaced editor reach only its namespace', async () => {
     const tag = (urn: string) => `mutation { addTag(urn: "${urn}", tag: "reviewed") { id } }`;
     expect(await data(tag(ORDERS), keys.shopEditor)).toEqual({ addTag: { id: ORDERS } });
