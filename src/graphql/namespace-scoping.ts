@@ -155,3 +155,20 @@ export function scopeLineageGraph<G extends ScopableGraph>(ctx: Pick<GraphQLCont
     truncatedFrontier: graph.truncatedFrontier.filter((u) => kept.has(u)),
   };
 }
+
+/**
+ * `lineagePath` for a key limited to namespaces: both ends must be visible before anything is searched (else
+ * NOT_FOUND, as for a missing node), and only paths made entirely of visible nodes are returned.
+ */
+export async function assertVisibleEnds(ctx: Pick<GraphQLContext, 'principal' | 'loaders'>, ends: { from: string; to: string }): Promise<void> {
+  if (ctx.principal.namespaces === null) return;
+  for (const urn of [ends.from, ends.to]) {
+    const n = await ctx.loaders.node.load(urn);
+    if (n && !canSee(ctx.principal, urn, n.labels, n.props)) throw new HelixError('NOT_FOUND', `no node with urn ${urn}`, { urn });
+  }
+}
+
+export function visiblePaths<P extends { nodes: Array<{ urn: string; labels: string[]; namespace?: string | null }> }>(ctx: Pick<GraphQLContext, 'principal'>, paths: P[]): P[] {
+  if (ctx.principal.namespaces === null) return paths;
+  return paths.filter((p) => p.nodes.every((n) => canSee(ctx.principal, n.urn, n.labels, { namespace: n.namespace })));
+}

@@ -47,7 +47,7 @@ export const ROOT_FIELD_RULES: Record<'Query' | 'Mutation' | 'Subscription', Rec
     exportLink: viewer('namespaced'),
     lineage: viewer('namespaced'),
     impact: viewer('every-namespace'),
-    lineagePath: viewer('every-namespace'),
+    lineagePath: viewer('namespaced'),
     piiInventory: viewer('namespaced'),
     run: viewer('every-namespace'),
     runs: viewer('every-namespace'),

@@ -176,6 +176,23 @@ describe('a key limited to namespaces sees only their nodes', () => {
     expect(other.codes).toEqual(missing.codes);
   });
 
+  it('lineagePath: only paths through visible nodes; an end outside the key’s namespaces is NOT_FOUND', async () => {
+    const full = await data(lineage, keys.viewer);
+    const ids: string[] = full.lineage.nodes.map((n: { id: string }) => n.id);
+    const outside = ids.find((id) => id.startsWith('urn:ol:'))!;
+    const inside = ids.find((id) => id !== ORDERS && id.startsWith('urn:dbt:jaffle_shop:'))!;
+    const path = (to: string) => `{ lineagePath(from: "${ORDERS}", to: "${to}", maxHops: 10) { nodes { id } } }`;
+    expect((await data(path(outside), keys.viewer)).lineagePath.length).toBe(1);
+    const hidden = await ask(path(outside), keys.shopViewer);
+    const missing = await ask(path('urn:dbt:jaffle_shop:model.jaffle_shop.nope'), keys.viewer);
+    expect(hidden.codes).toEqual(['NOT_FOUND']);
+    expect(hidden.codes).toEqual(missing.codes);
+    expect(hidden.messages[0]).toBe(`no node with urn ${outside}`);
+    const shopPaths = (await data(path(inside), keys.shopViewer)).lineagePath;
+    expect(shopPaths.length).toBeGreaterThan(0);
+    expect(JSON.stringify(shopPaths)).not.toContain('urn:ol:');
+  });
+
   it('nested lineage fields of a visible capsule leave other namespaces out', async () => {
     const q = `{ capsule(urn: "${ORDERS}") { downstream(depth: 3) { id } } }`;
     const all = (await data(q, keys.viewer)).capsule.downstream.map((n: { id: string }) => n.id);

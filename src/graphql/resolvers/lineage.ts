@@ -8,7 +8,7 @@ import { serviceContext } from '../../services/lineage/service-context.js';
 import type { LineageNodeView } from '../../services/lineage/types.js';
 import { decodeOffset, encodeCursor } from '../../services/metadata/cursor.js';
 import type { GraphQLContext } from '../context.js';
-import { scopeLineageGraph } from '../namespace-scoping.js';
+import { assertVisibleEnds, scopeLineageGraph, visiblePaths } from '../namespace-scoping.js';
 import { nodeType } from '../node-type.js';
 import { toNodeParent } from './base.js';
 import { pageInfo } from './capsules.js';
@@ -25,7 +25,10 @@ export const lineageResolvers = {
       return scoped ? graph.then((g) => scopeLineageGraph(ctx, g)) : graph;
     },
     impact: (_: unknown, args: ImpactArgs, ctx: GraphQLContext) => getImpact(svc(ctx), args),
-    lineagePath: (_: unknown, args: PathArgs, ctx: GraphQLContext) => findLineagePaths(svc(ctx), args),
+    lineagePath: async (_: unknown, args: PathArgs, ctx: GraphQLContext) => {
+      await assertVisibleEnds(ctx, args);
+      return visiblePaths(ctx, await findLineagePaths(svc(ctx), args));
+    },
   },
   LineageNode: {
     id: (n: LineageNodeView) => n.urn,
