@@ -118,11 +118,11 @@ interface ScopableGraph {
   nodes: Array<{ urn: string; labels: string[]; namespace?: string | null }>;
   edges: Array<{ from: string; to: string; via?: string | null }>;
   truncated: boolean;
-  truncatedFrontier: string[];
+  truncatedFrontier?: string[];
 }
 
 /**
- * A lineage graph cut to what the key may see: the root must be visible (else NOT_FOUND, as for a missing node);
+ * A lineage or provenance graph cut to what the key may see: the root must be visible (else NOT_FOUND, as for a missing node);
  * nodes are kept when visible and reached from the root through visible nodes only; edges only between kept
  * nodes. When anything was cut, `truncated` is true; the hidden nodes appear nowhere (not by urn, not in counts).
  */
@@ -152,7 +152,7 @@ export function scopeLineageGraph<G extends ScopableGraph>(ctx: Pick<GraphQLCont
     nodes,
     edges,
     truncated: graph.truncated || nodes.length < graph.nodes.length,
-    truncatedFrontier: graph.truncatedFrontier.filter((u) => kept.has(u)),
+    ...(graph.truncatedFrontier ? { truncatedFrontier: graph.truncatedFrontier.filter((u) => kept.has(u)) } : {}),
   };
 }
 

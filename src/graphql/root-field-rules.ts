@@ -53,7 +53,7 @@ export const ROOT_FIELD_RULES: Record<'Query' | 'Mutation' | 'Subscription', Rec
     runs: viewer('every-namespace'),
     job: viewer('every-namespace'),
     jobs: viewer('every-namespace'),
-    provenance: viewer('every-namespace'),
+    provenance: viewer('namespaced'),
     apiKeys: admin('neutral'),
     auditEvents: admin('every-namespace'),
   },

@@ -193,6 +193,17 @@ describe('a key limited to namespaces sees only their nodes', () => {
     expect(JSON.stringify(shopPaths)).not.toContain('urn:ol:');
   });
 
+  it('provenance stops at the namespace boundary the same way', async () => {
+    const q = `{ provenance(urn: "${ORDERS}", direction: WHAT_USED, depth: 5) { nodes { id } edges { from to } truncated } }`;
+    const full = (await data(q, keys.viewer)).provenance;
+    const outside = full.nodes.map((n: { id: string }) => n.id).filter((id: string) => !id.startsWith('urn:dbt:jaffle_shop:'));
+    expect(outside.length).toBeGreaterThan(0);
+    const shop = (await data(q, keys.shopViewer)).provenance;
+    for (const urn of outside) expect(JSON.stringify(shop)).not.toContain(urn);
+    expect(shop.truncated).toBe(true);
+    expect((await ask(q, keys.otherViewer)).codes).toEqual(['NOT_FOUND']);
+  });
+
   it('nested lineage fields of a visible capsule leave other namespaces out', async () => {
     const q = `{ capsule(urn: "${ORDERS}") { downstream(depth: 3) { id } } }`;
     const all = (await data(q, keys.viewer)).capsule.downstream.map((n: { id: string }) => n.id);
