@@ -114,3 +114,18 @@ function safeJson(text: string): unknown {
     return text;
   }
 }
+
+/** `helix ingest` runs as `cli`: its Ingestion record is the target, its status the outcome (docs/security.md). */
+export async function auditCliIngestion(
+  exec: Executor,
+  kind: string,
+  report: { urn: string; status: string; namespace?: string; source: string; error?: string },
+): Promise<void> {
+  await recordAudit(exec, {
+    actor: 'cli',
+    action: 'ingestion',
+    targets: [report.urn],
+    outcome: report.status === 'completed' ? 'ok' : 'error: INGESTION_FAILED',
+    details: { kind, namespace: report.namespace ?? null, source: report.source },
+  }).catch(() => undefined);
+}
