@@ -78,10 +78,15 @@ const TOUCH_EVERY_MS = 60_000;
 const touched = new Map<string, number>();
 
 /**
- * The principal of a presented key, or undefined when it is not a valid, unexpired, unrevoked key. The stored key is
- * read on every request (one indexed lookup), so a revocation by any process holds for every process at once.
+ * The principal of a presented key, or undefined when it is not a valid, unexpired, unrevoked key (one indexed
+ * lookup; the server remembers verified keys under the revocation epoch, src/auth/key-cache.ts).
  */
 export async function verifyApiKey(exec: Executor, presented: string, ctx: QueryContext = {}): Promise<Principal | undefined> {
+  return (await verifyApiKeyWithExpiry(exec, presented, ctx))?.principal;
+}
+
+/** verifyApiKey, with the key's expiry (a remembered key is never trusted past it). */
+export async function verifyApiKeyWithExpiry(exec: Executor, presented: string, ctx: QueryContext = {}): Promise<{ principal: Principal; expiresAt: string | null } | undefined> {
   const parsed = parseKey(presented);
   if (!parsed) return undefined;
   const [row] = await exec.read(Q['auth/get-api-key'], { id: parsed.id }, { ...ctx, op: 'keys verify' });
@@ -94,7 +99,8 @@ export async function verifyApiKey(exec: Executor, presented: string, ctx: Query
     touched.set(parsed.id, now);
     void exec.write(Q['auth/touch-api-key'], { id: parsed.id }, { op: 'keys touch' }).catch(() => undefined);
   }
-  return { kind: 'key', id: parsed.id, role: row.role, namespaces: Array.isArray(row.namespaces) ? row.namespaces.map(String) : null };
+  const principal: Principal = { kind: 'key', id: parsed.id, role: row.role, namespaces: Array.isArray(row.namespaces) ? row.namespaces.map(String) : null };
+  return { principal, expiresAt: typeof row.expiresAt === 'string' ? row.expiresAt : null };
 }
 
 /** `--expires`: an ISO date (end of that day is not implied: midnight UTC) or date-time, or `<n>d|h|m` from now. */

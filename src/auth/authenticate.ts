@@ -2,8 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Config } from '../config/schema.js';
 import type { Executor } from '../db/executor.js';
 import { authMethods, type AuthMethod } from './auth-mode.js';
-import { verifyApiKey } from './api-keys.js';
-import { sameSecret } from './key-secret.js';
+import type { Cache } from '../cache/cache.js';
+import { verifyApiKeyWithExpiry } from './api-keys.js';
+import { VerifiedKeys } from './key-cache.js';
+import { parseKey, sameSecret } from './key-secret.js';
 import { looksLikeJwt, oidcVerifier } from './oidc.js';
 import { OPEN_PRINCIPAL, TOKEN_PRINCIPAL, type Principal } from './principal.js';
 
@@ -16,11 +18,15 @@ export class Authenticator {
   readonly methods: ReadonlySet<AuthMethod>;
   private oidc?: Promise<(token: string) => Promise<Principal | undefined>>;
 
+  private readonly verifiedKeys?: VerifiedKeys;
+
   constructor(
     private readonly config: Config,
     private readonly exec: Executor,
+    cache?: Cache,
   ) {
     this.methods = authMethods(config);
+    if (cache) this.verifiedKeys = new VerifiedKeys(cache, config.HELIX_KEY_CACHE_MS);
   }
 
   /** Whether requests must carry a credential at all. */
@@ -38,9 +44,14 @@ export class Authenticator {
     if (!this.required) return OPEN_PRINCIPAL;
     const token = this.config.HELIX_AUTH_TOKEN;
     if (token && sameSecret(presented, token)) return TOKEN_PRINCIPAL;
-    if (this.methods.has('keys')) {
-      const p = await verifyApiKey(this.exec, presented);
-      if (p) return p;
+    if (this.methods.has('keys') && parseKey(presented)) {
+      const recalled = await this.verifiedKeys?.recall(presented);
+      if (recalled?.principal) return recalled.principal;
+      const verified = await verifyApiKeyWithExpiry(this.exec, presented);
+      if (verified) {
+        if (recalled) this.verifiedKeys!.remember(presented, verified.principal, recalled.epoch, verified.expiresAt);
+        return verified.principal;
+      }
     }
     if (this.methods.has('oidc') && looksLikeJwt(presented)) {
       this.oidc ??= oidcVerifier(this.config);

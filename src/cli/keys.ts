@@ -1,5 +1,6 @@
 import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.js';
 import { recordAudit } from '../auth/audit.js';
+import { announceKeyRevocation } from '../auth/key-cache.js';
 import { withHelix } from './bootstrap.js';
 import type { CreateKeyFlags } from './keys-command.js';
 
@@ -42,6 +43,7 @@ export async function revoke(id: string, flags: { json?: boolean }): Promise<voi
     let outcome = 'ok';
     try {
       const r = await revokeApiKey(helix.exec, id, ACTOR);
+      await announceKeyRevocation(helix.cache);
       process.stdout.write(flags.json ? `${JSON.stringify(r)}\n` : `revoked ${r.id} at ${r.revokedAt}\n`);
     } catch (error) {
       outcome = `error: ${(error as { code?: string }).code ?? 'INTERNAL'}`;

@@ -46,6 +46,11 @@ export const configSchema = z.object({
   /** OIDC: the claim holding the role (viewer, editor, admin; a list takes its highest) and the namespaces claim. */
   HELIX_OIDC_ROLE_CLAIM: z.string().default('helix_role'),
   HELIX_OIDC_NAMESPACES_CLAIM: z.string().default('helix_namespaces'),
+  /**
+   * How long a server trusts an API key it verified before reading it again (0: every request). Revocations reach
+   * every process at once through the shared cache regardless; this bounds the trust when that signal is lost.
+   */
+  HELIX_KEY_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   /** GraphiQL at GET /graphql; default on, off in production. */
   HELIX_GRAPHIQL: optionalBool,
   /** Schema introspection; default on, off in production (BI tools that need it turn it on explicitly). */

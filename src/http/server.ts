@@ -24,7 +24,7 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
   const yoga = createHelixYoga(helix);
   const limiter = createRateLimiter(helix);
   const authFailures = createAuthFailureLimiter(helix);
-  const auth = new Authenticator(helix.config, helix.exec);
+  const auth = new Authenticator(helix.config, helix.exec, helix.cache);
   const allowedOrigins = new Set(helix.config.HELIX_CORS_ORIGINS.split(',').map((o) => o.trim()));
 
   return http.createServer((req, res) => {

@@ -1,4 +1,5 @@
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyInfo } from '../../auth/api-keys.js';
+import { announceKeyRevocation } from '../../auth/key-cache.js';
 import { listAuditEvents, type AuditFilter } from '../../auth/audit.js';
 import type { GraphQLContext } from '../context.js';
 import { pageInfo } from './capsules.js';
@@ -36,6 +37,7 @@ export const accessResolvers = {
     },
     revokeApiKey: async (_: unknown, { id }: { id: string }, ctx: GraphQLContext) => {
       await revokeApiKey(ctx.helix.exec, id, ctx.principal.id, ctx.queryCtx);
+      await announceKeyRevocation(ctx.helix.cache);
       const k = (await listApiKeys(ctx.helix.exec, ctx.queryCtx)).find((x) => x.id === id);
       return apiKey(k!);
     },
