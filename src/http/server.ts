@@ -8,6 +8,7 @@ import { Authenticator } from '../auth/authenticate.js';
 import { setRequestPrincipal } from '../auth/request-principal.js';
 import { clientKey, createAuthFailureLimiter, createRateLimiter, metricsAllowed } from './guards.js';
 import { readiness } from './readiness.js';
+import { exposes } from '../config/load.js';
 import { isGraphiqlAsset, serveGraphiqlAsset } from './graphiql/graphiql-assets.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void>;
@@ -25,6 +26,7 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
   const limiter = createRateLimiter(helix);
   const authFailures = createAuthFailureLimiter(helix);
   const auth = new Authenticator(helix.config, helix.exec, helix.cache);
+  const graphiqlOn = exposes(helix.config, helix.config.HELIX_GRAPHIQL);
   const allowedOrigins = new Set(helix.config.HELIX_CORS_ORIGINS.split(',').map((o) => o.trim()));
 
   return http.createServer((req, res) => {
@@ -77,7 +79,9 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
     const extraRoute = extra.find((e) => route === e.prefix);
     const guarded = route === '/graphql' ? true : extraRoute ? extraRoute.guarded !== false : false;
     if (guarded) {
-      const wantsGraphiql = req.method === 'GET' && route === '/graphql' && (req.headers.accept ?? '').includes('text/html');
+      // GraphiQL's page holds no data (its requests carry the key). Only when GraphiQL is on: with it off, Yoga would
+      // execute a `GET /graphql?query=…` that accepts text/html, so that request must authenticate like any other.
+      const wantsGraphiql = graphiqlOn && req.method === 'GET' && route === '/graphql' && (req.headers.accept ?? '').includes('text/html');
       if (!wantsGraphiql && auth.required) {
         const blocked = await authFailures.get(clientKey(req));
         if (blocked && blocked.consumedPoints >= helix.config.HELIX_AUTH_FAILURES_PER_MINUTE) return tooMany(req, res, blocked.msBeforeNext, 'Too many failed authentications.');

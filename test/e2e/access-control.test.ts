@@ -244,6 +244,26 @@ describe('a key limited to namespaces sees only their nodes', () => {
   });
 });
 
+describe('GraphiQL off', () => {
+  it('a GET /graphql?query=… accepting text/html authenticates like any request (it is executed, not a page)', async () => {
+    const off = await openTestHelix({ HELIX_AUTH_MODE: 'keys', HELIX_GRAPHIQL: 'false', HELIX_RATE_LIMIT_KEY_PREFIX: `helix:test:access:g:${Date.now()}` });
+    const s = createHttpServer(off, extraRoutes(off));
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}/graphql?query=${encodeURIComponent('{ apiKeys { id } }')}`;
+      for (const accept of ['text/html, application/json', 'text/html']) {
+        const res = await fetch(url, { headers: { accept } });
+        expect(res.status, accept).toBe(401);
+        expect(await res.text()).not.toContain('"apiKeys"');
+      }
+    } finally {
+      s.closeAllConnections();
+      await new Promise((r) => s.close(r));
+      await off.close();
+    }
+  });
+});
+
 describe('HTTP routes', () => {
   const get = (q: string, key?: string) => fetch(`${base}/api/v1/export?${q}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
 
