@@ -1,5 +1,5 @@
 import type { GraphQLField, GraphQLFieldResolver, GraphQLSchema } from 'graphql';
-import { canSee } from '../auth/visibility.js';
+import { canSee, nodeScope } from '../auth/visibility.js';
 import { HelixError } from '../errors.js';
 import type { GraphQLContext } from './context.js';
 import { ROOT_FIELD_RULES } from './root-field-rules.js';
@@ -78,14 +78,17 @@ function filterResult(field: GraphQLField<unknown, GraphQLContext>): void {
   };
 }
 
-/** A namespaced mutation (addTag…) on a node the key may not see fails as if the node did not exist. */
+/** A namespaced mutation (addTag…) on a node the key may not see (or may not change) fails as if it did not exist. */
 function checkTargetFirst(field: GraphQLField<unknown, GraphQLContext>): void {
   const resolve = field.resolve ?? defaultResolve;
   field.resolve = async (source, args: Record<string, unknown>, ctx, info) => {
     if (ctx.principal.namespaces !== null) {
       const urn = typeof args.urn === 'string' ? args.urn : undefined;
       const node = urn ? await ctx.loaders.node.load(urn) : undefined;
-      if (!urn || !node || !canSee(ctx.principal, urn, node.labels, node.props)) {
+      // Shared vocabulary (data products, domains, tags) is visible to a limited key but spans namespaces: only a key
+      // of every namespace may change it.
+      const shared = urn !== undefined && nodeScope(urn, node?.labels, node?.props).kind === 'shared';
+      if (!urn || !node || shared || !canSee(ctx.principal, urn, node.labels, node.props)) {
         throw new HelixError('NOT_FOUND', `no node with urn ${urn ?? '(none)'}`);
       }
     }

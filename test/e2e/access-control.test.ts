@@ -239,6 +239,10 @@ describe('a key limited to namespaces sees only their nodes', () => {
     const refused = await ask(tag(dataset), keys.shopEditor);
     expect(refused.codes).toEqual(['NOT_FOUND']);
     expect(refused.messages[0]).toBe(`no node with urn ${dataset}`);
+    const product = (await data('mutation { createDataProduct(input: { name: "Revenue access test" }) { id } }', keys.editor)).createDataProduct.id;
+    const owner = await ask(`mutation { setOwner(urn: "${product}", owner: "mallory") { id } }`, keys.shopEditor);
+    expect(owner.codes).toEqual(['NOT_FOUND']); // shared vocabulary spans namespaces: only full keys change it
+    expect((await data(`{ node(id: "${product}") { id } }`, keys.shopViewer)).node).toEqual({ id: product }); // but see it
     const viewerTries = await ask(tag(ORDERS), keys.shopViewer);
     expect(viewerTries.codes).toEqual(['FORBIDDEN']);
   });
