@@ -8,6 +8,7 @@ import { registerServeCommand } from './serve-command.js';
 import { registerExportCommand } from './export-command.js';
 import { registerConformanceCommand } from './conformance-command.js';
 import { registerKeysCommand } from './keys-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 const program = new Command('helix')
   .description('Helix: data lineage and pipeline provenance as one property graph')
@@ -19,6 +20,7 @@ registerIngestCommand(program);
 registerExportCommand(program);
 registerConformanceCommand(program);
 registerKeysCommand(program);
+registerWorkerCommand(program);
 
 // `helix … | head`: a reader that stops early is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

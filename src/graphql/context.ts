@@ -8,13 +8,17 @@ export interface GraphQLContext {
   helix: HelixContext;
   requestId: string;
   /** Cypher round trips of this request (tests assert batching with it). */
-  queryCtx: QueryContext & { counter: { queries: number } };
+  queryCtx: QueryContext & { counter: { queries: number }; writtenBookmarks: Set<string> };
   loaders: Loaders;
   /** Who asks (src/auth): root fields are checked against their role and scope, answers cut to its namespaces. */
   principal: Principal;
 }
 
-export function createGraphQLContext(helix: HelixContext, requestId: string, principal: Principal = OPEN_PRINCIPAL): GraphQLContext {
-  const queryCtx = { requestId, op: 'graphql', counter: { queries: 0 } };
+/**
+ * `bookmarks`: what the client sent back in `helix-bookmark` (read-your-writes in a cluster, src/graphql/bookmarks.ts);
+ * `principal`: who asks (src/auth), as the HTTP server authenticated it.
+ */
+export function createGraphQLContext(helix: HelixContext, requestId: string, bookmarks?: string[], principal: Principal = OPEN_PRINCIPAL): GraphQLContext {
+  const queryCtx = { requestId, op: 'graphql', counter: { queries: 0 }, bookmarks, writtenBookmarks: new Set<string>() };
   return { helix, requestId, queryCtx, loaders: createLoaders(helix.exec, queryCtx), principal };
 }

@@ -15,6 +15,7 @@ import { lineageCostLimit } from './resolvers/lineage-cost.js';
 import { lineageResponseCache } from './resolvers/lineage-response-cache.js';
 import { buildSchema } from './schema.js';
 import { renderLocalGraphiQL } from '../http/graphiql/graphiql-page.js';
+import { BOOKMARK_HEADER, bookmarkHeader, bookmarksFrom } from './bookmarks.js';
 
 export type HelixYoga = YogaServerInstance<{ requestId?: string; req?: IncomingMessage }, GraphQLContext>;
 
@@ -39,10 +40,15 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
     maskedErrors: {
       maskError: (error) => maskError(error, (e) => helix.logger.error({ err: e }, 'graphql internal error')),
     },
-    context: ({ requestId, req }) => createGraphQLContext(helix, requestId ?? 'unknown', requestPrincipal(req)),
+    context: ({ requestId, request, req }) => {
+      const ctx = createGraphQLContext(helix, requestId ?? 'unknown', bookmarksFrom(request.headers.get(BOOKMARK_HEADER)), requestPrincipal(req));
+      writtenBy.set(request, ctx.queryCtx.writtenBookmarks);
+      return ctx;
+    },
     plugins: [
       ...armor.protect().plugins,
       operationTimer(),
+      bookmarkResponse(),
       accessControl(schema),
       lineageCostLimit(helix.config.HELIX_MAX_QUERY_COST),
       lineageResponseCache(helix),
@@ -51,6 +57,20 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
       ...(exposes(helix.config, helix.config.HELIX_FIELD_SUGGESTIONS) ? [] : [hideSuggestions()]),
     ],
   });
+}
+
+/** The writes of each request (its GraphQL context's), for the `helix-bookmark` response header. */
+const writtenBy = new WeakMap<Request, Set<string>>();
+
+/** A mutation's answer carries the bookmarks of its writes (read-your-writes, src/graphql/bookmarks.ts). */
+function bookmarkResponse(): Plugin {
+  return {
+    onResponse({ request, response }) {
+      const written = writtenBy.get(request);
+      const value = written ? bookmarkHeader(written) : undefined;
+      if (value) response.headers.set(BOOKMARK_HEADER, value);
+    },
+  };
 }
 
 /** Prometheus timing of every GraphQL operation. */

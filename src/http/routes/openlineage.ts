@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ingestOpenLineage } from '../../../ingest/run/openlineage.js';
 import type { HelixContext } from '../../app/context.js';
 import { HelixError } from '../../errors.js';
+import { OpenLineageBatcher } from '../../services/openlineage/event-batcher.js';
 import { BodyTooLargeError, readBody } from '../read-body.js';
 import { json, type ExtraRoute } from '../server.js';
 import { recordAudit } from '../../auth/audit.js';
@@ -12,9 +12,11 @@ import { forbidden, requireRole } from '../guards.js';
 /**
  * `POST /api/v1/lineage`, the endpoint Marquez serves: existing Airflow, Spark, dbt-ol and Flink integrations
  * can point at Helix unchanged. One event per request (a JSON array of events is accepted too); 201 when stored,
- * 400 with the reasons when an event lacks what OpenLineage requires.
+ * 400 with the reasons when an event lacks what OpenLineage requires, 503 (Retry-After) while Neo4j is away.
+ * Concurrent requests are written together (OpenLineageBatcher): hundreds of single-event POSTs per second.
  */
 export function openLineageRoute(helix: HelixContext): ExtraRoute {
+  const batcher = new OpenLineageBatcher(helix.exec);
   return {
     prefix: '/api/v1/lineage',
     handler: async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
@@ -42,7 +44,7 @@ export function openLineageRoute(helix: HelixContext): ExtraRoute {
         );
       let result;
       try {
-        result = await ingestOpenLineage(helix.exec, events.map((event) => ({ event })));
+        result = await batcher.submit(events.map((event) => ({ event })));
       } catch (error) {
         await audit(`error: ${error instanceof HelixError ? error.code : 'INTERNAL'}`, 0);
         throw error;
@@ -52,7 +54,7 @@ export function openLineageRoute(helix: HelixContext): ExtraRoute {
         const errors = result.rejected.flatMap((r) => r.errors);
         return json(res, 400, { code: 400, message: errors.join('; '), errors });
       }
-      helix.logger.debug({ requestId, accepted: result.accepted, nodes: result.report.nodes }, 'openlineage events stored');
+      helix.logger.debug({ requestId, accepted: result.accepted, batchedWith: result.batchedWith, nodes: result.report.nodes }, 'openlineage events stored');
       return json(res, 201, {
         accepted: result.accepted,
         rejected: result.rejected,
