@@ -115,7 +115,7 @@ describe('API keys across two server processes', () => {
     expect(events).toContainEqual(expect.objectContaining({ actor: 'cli', action: 'keys.revoke', targets: [scoped.id], outcome: 'ok' }));
     expect(events).toContainEqual(expect.objectContaining({ actor: admin.id, action: 'revokeApiKey', targets: [created[2]!.id], outcome: 'ok' }));
     expect(events.filter((e) => e.action === 'keys.create' && e.actor === 'cli').length).toBeGreaterThanOrEqual(3);
-    helix(['ingest', 'openlineage', path.join(root, 'demo/openlineage/daily_load.ndjson'), '--json']);
+    helix(['ingest', 'openlineage', path.join(root, 'src/demo/data/openlineage/daily_load.ndjson'), '--json']);
     const ingestions = await ask(a, admin.key, '{ auditEvents(filter: { action: "ingestion", actor: "cli" }) { nodes { targets outcome details } } }');
     expect(ingestions.body.data.auditEvents.nodes[0]).toMatchObject({ targets: [expect.stringMatching(/^urn:helix:ingestion:/)], outcome: 'ok', details: { kind: 'openlineage' } });
     const viewerAsks = await ask(b, TOKEN, '{ apiKeys { id } }');
