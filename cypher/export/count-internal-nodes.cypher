@@ -1,4 +1,5 @@
+// API keys (hashes) and audit events are never exported: they are for admins, exports for viewers.
 // How many of Helix's bookkeeping nodes outside the :Node graph an --internal export adds.
 MATCH (n)
-WHERE NOT n:Node AND NOT n:NodeVersion AND NOT n:EdgeVersion
+WHERE NOT n:Node AND NOT n:NodeVersion AND NOT n:EdgeVersion AND NOT n:ApiKey AND NOT n:AuditEvent
 RETURN count(n) AS nodes

@@ -1,10 +1,12 @@
 // The property keys and value types of the whole graph from Neo4j's own schema scan (db.schema.*TypeProperties: a
 // store scan without Cypher's per-value work, 5-10x faster than list-node-property-types on 1M elements). Used for
 // an export of everything, where the graph's keys are the export's; keys seen only on excluded nodes are declared
-// but unused, which GraphML allows.
+// but unused, which GraphML allows. History versions, API keys and audit events are never exported (their keys
+// neither).
 CALL db.schema.nodeTypeProperties() YIELD nodeLabels, propertyName, propertyTypes
 WITH nodeLabels, propertyName, propertyTypes
 WHERE propertyName IS NOT NULL AND ($internal OR 'Node' IN nodeLabels)
+  AND NOT any(l IN nodeLabels WHERE l IN ['NodeVersion', 'EdgeVersion', 'ApiKey', 'AuditEvent'])
 RETURN 'node' AS element, propertyName AS key, propertyTypes AS types
 UNION ALL
 CALL db.schema.relTypeProperties() YIELD propertyName, propertyTypes

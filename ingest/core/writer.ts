@@ -3,6 +3,7 @@ import { requireQueries } from '../../src/db/registry.js';
 import { HelixError } from '../../src/errors.js';
 import type { GraphEdge, GraphNode, IngestIssue, MappedGraph } from './graph.js';
 import { cleanProps, contentHash, contentProps } from './hash.js';
+import { capProperties } from './property-cap.js';
 import { ScopeIndex, edgeKey } from './scope-index.js';
 import { countEdge, countNode, emptyReport, type WriteReport } from './write-report.js';
 
@@ -77,6 +78,8 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
   const report = emptyReport();
   const issues: IngestIssue[] = [];
   const size = o.batchSize ?? 1000;
+  capProperties(graph.nodes, issues);
+  capProperties(graph.edges, issues);
   const nodes = nodeRows(graph.nodes);
   const edges = edgeRows(graph.edges);
   const ctx = { ...o.ctx, op: o.ctx?.op ?? `ingest ${o.scope}` };

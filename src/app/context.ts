@@ -60,7 +60,7 @@ export interface OpenOptions {
 
 /** Connects everything a command needs, in dependency order, and knows how to release it. */
 export async function openHelix(config: Config, logger: Logger, o: OpenOptions = {}): Promise<HelixContext> {
-  const roots = IngestRoots.parse(config.HELIX_INGEST_ROOTS);
+  const roots = IngestRoots.parse(config.HELIX_INGEST_ROOTS, config.HELIX_INGEST_MAX_FILE_BYTES);
   const began = performance.now();
   const lap = (phase: string, since: number, extra: Record<string, unknown> = {}) =>
     logger.info({ phase, ms: Math.round(performance.now() - since), ...extra }, 'start-up phase');

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { INGESTERS } from '../ingestion/registry.js';
 import { HelixError } from '../errors.js';
+import { auditCliIngestion } from '../auth/audit.js';
 import { withHelix } from './bootstrap.js';
 import { progressBar } from './progress.js';
 import { summariseReport } from './report-summary.js';
@@ -53,6 +54,7 @@ export function registerIngestCommand(program: Command): void {
           signal: stop.signal,
           onProgress: flags.json ? undefined : progressBar(`ingest ${kind}`),
         });
+        await auditCliIngestion(helix.exec, kind, report);
         if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else process.stdout.write(summariseReport(report));
         if (report.status !== 'completed') process.exitCode = 1;

@@ -8,6 +8,7 @@ import { registerServeCommand } from './serve-command.js';
 import { registerExportCommand } from './export-command.js';
 import { registerConformanceCommand } from './conformance-command.js';
 import { registerDiffCommand } from './diff-command.js';
+import { registerKeysCommand } from './keys-command.js';
 import { registerWorkerCommand } from './worker-command.js';
 
 const program = new Command('helix')
@@ -20,6 +21,7 @@ registerIngestCommand(program);
 registerExportCommand(program);
 registerConformanceCommand(program);
 registerDiffCommand(program);
+registerKeysCommand(program);
 registerWorkerCommand(program);
 
 // `helix … | head`: a reader that stops early is not an error.

@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { configSchema, type Config } from './schema.js';
 import { HelixError } from '../errors.js';
+import { authMethods, authModeProblems } from '../auth/auth-mode.js';
 
 /**
  * Settings come from the environment, optionally preceded by a KEY=VALUE file named by HELIX_CONFIG_FILE
@@ -14,6 +15,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new HelixError('CONFIG_INVALID', `Invalid configuration:\n${lines.join('\n')}`);
   }
+  const modeProblems = authModeProblems(parsed.data);
+  if (modeProblems.length > 0) throw new HelixError('CONFIG_INVALID', `Invalid configuration:\n  ${modeProblems.join('\n  ')}`);
   const problems = productionProblems(parsed.data);
   if (problems.length > 0) {
     throw new HelixError('CONFIG_UNSAFE', `Refusing unsafe production settings:\n  ${problems.join('\n  ')}`);
@@ -32,8 +35,9 @@ export const MIN_PRODUCTION_TOKEN_LENGTH = 43;
 export function productionProblems(c: Config): string[] {
   if (c.NODE_ENV !== 'production') return [];
   const problems: string[] = [];
-  if (!c.HELIX_AUTH_TOKEN) problems.push('HELIX_AUTH_TOKEN is unset: the API would run without authentication.');
-  else if (c.HELIX_AUTH_TOKEN.length < MIN_PRODUCTION_TOKEN_LENGTH) {
+  if (authMethods(c).size === 0) {
+    problems.push('HELIX_AUTH_TOKEN is unset and HELIX_AUTH_MODE is off: the API would run without authentication (set HELIX_AUTH_MODE=keys, oidc or token).');
+  } else if (c.HELIX_AUTH_TOKEN && c.HELIX_AUTH_TOKEN.length < MIN_PRODUCTION_TOKEN_LENGTH) {
     // A 2-character token was guessed in 430 requests: production tokens carry at least 32 random bytes.
     problems.push(`HELIX_AUTH_TOKEN has ${c.HELIX_AUTH_TOKEN.length} characters: use at least ${MIN_PRODUCTION_TOKEN_LENGTH} random ones (openssl rand -hex 32).`);
   }

@@ -45,6 +45,24 @@ export const configSchema = z.object({
    */
   HELIX_GRAPH_VERSION_STALENESS_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   HELIX_AUTH_TOKEN: z.string().optional(),
+  /**
+   * How callers prove who they are (docs/security.md): `off`, `token` (HELIX_AUTH_TOKEN only), `keys` (API keys made
+   * by `helix keys create`), `oidc` (JWT bearer tokens of an identity provider); `keys,oidc` combines the last two.
+   * Unset: `token` when HELIX_AUTH_TOKEN is set, else `off`. HELIX_AUTH_TOKEN is an admin key in every mode but off.
+   */
+  HELIX_AUTH_MODE: z.string().optional(),
+  /** OIDC: the issuer (`iss`) tokens must name, the audience (`aud`) they must be for, and where the signing keys are. */
+  HELIX_OIDC_ISSUER: z.string().optional(),
+  HELIX_OIDC_AUDIENCE: z.string().optional(),
+  HELIX_OIDC_JWKS_URL: z.string().url().optional(),
+  /** OIDC: the claim holding the role (viewer, editor, admin; a list takes its highest) and the namespaces claim. */
+  HELIX_OIDC_ROLE_CLAIM: z.string().default('helix_role'),
+  HELIX_OIDC_NAMESPACES_CLAIM: z.string().default('helix_namespaces'),
+  /**
+   * How long a server trusts an API key it verified before reading it again (0: every request). Revocations reach
+   * every process at once through the shared cache regardless; this bounds the trust when that signal is lost.
+   */
+  HELIX_KEY_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   /** GraphiQL at GET /graphql; default on, off in production. */
   HELIX_GRAPHIQL: optionalBool,
   /** Schema introspection; default on, off in production (BI tools that need it turn it on explicitly). */
@@ -65,6 +83,8 @@ export const configSchema = z.object({
   HELIX_MAX_QUERY_COST: z.coerce.number().int().positive().default(50_000),
   /** Folders `startIngestion` may read from (comma-separated); unset → ingestion through the API is disabled. */
   HELIX_INGEST_ROOTS: z.string().optional(),
+  /** Largest file an ingestion started through the API (startIngestion) may read; larger ones are refused up front. */
+  HELIX_INGEST_MAX_FILE_BYTES: z.coerce.number().int().positive().default(256 * 1024 * 1024),
   /** Background ingestions run at once (more queue). */
   HELIX_INGEST_CONCURRENCY: z.coerce.number().int().positive().default(1),
   /**

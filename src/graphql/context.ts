@@ -1,4 +1,5 @@
 import type { HelixContext } from '../app/context.js';
+import { OPEN_PRINCIPAL, type Principal } from '../auth/principal.js';
 import type { QueryContext } from '../db/executor.js';
 import type { Loaders } from '../loaders/index.js';
 import { createLoaders } from '../loaders/index.js';
@@ -9,10 +10,15 @@ export interface GraphQLContext {
   /** Cypher round trips of this request (tests assert batching with it). */
   queryCtx: QueryContext & { counter: { queries: number }; writtenBookmarks: Set<string> };
   loaders: Loaders;
+  /** Who asks (src/auth): root fields are checked against their role and scope, answers cut to its namespaces. */
+  principal: Principal;
 }
 
-/** `bookmarks`: what the client sent back in `helix-bookmark` (read-your-writes in a cluster, src/graphql/bookmarks.ts). */
-export function createGraphQLContext(helix: HelixContext, requestId: string, bookmarks?: string[]): GraphQLContext {
+/**
+ * `bookmarks`: what the client sent back in `helix-bookmark` (read-your-writes in a cluster, src/graphql/bookmarks.ts);
+ * `principal`: who asks (src/auth), as the HTTP server authenticated it.
+ */
+export function createGraphQLContext(helix: HelixContext, requestId: string, bookmarks?: string[], principal: Principal = OPEN_PRINCIPAL): GraphQLContext {
   const queryCtx = { requestId, op: 'graphql', counter: { queries: 0 }, bookmarks, writtenBookmarks: new Set<string>() };
-  return { helix, requestId, queryCtx, loaders: createLoaders(helix.exec, queryCtx) };
+  return { helix, requestId, queryCtx, loaders: createLoaders(helix.exec, queryCtx), principal };
 }

@@ -5,6 +5,8 @@ import type { GraphQLSchema } from 'graphql';
 import { projectRoot } from '../project-root.js';
 import { resolverMaps } from './resolvers/index.js';
 import { withResolverSpans } from './traced-resolvers.js';
+import { withMutationAudit } from './audited-mutations.js';
+import { withNamespaceScoping } from './namespace-scoping.js';
 
 /** SDL from schema/*.graphql (one file per domain), resolvers from src/graphql/resolvers. */
 export function loadTypeDefs(dir = path.join(projectRoot(), 'schema')): string[] {
@@ -15,5 +17,7 @@ export function loadTypeDefs(dir = path.join(projectRoot(), 'schema')): string[]
 }
 
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: withResolverSpans(resolverMaps()) as never });
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: withResolverSpans(resolverMaps()) as never });
+  // Namespace scoping wraps node-typed fields; the audit wraps every mutation around that (refusals recorded too).
+  return withMutationAudit(withNamespaceScoping(schema));
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { ExecutionArgs, ExecutionResult } from 'graphql';
@@ -8,13 +9,15 @@ import { closedErrorCodes } from './error-codes-plugin.js';
 import { disableIntrospection, hideSuggestions } from './plugins/schema-disclosure.js';
 import { exposes } from '../config/load.js';
 import { maskError } from './mask-error.js';
+import { accessControl } from './plugins/access-control.js';
+import { requestPrincipal } from '../auth/request-principal.js';
 import { lineageCostLimit } from './resolvers/lineage-cost.js';
 import { lineageResponseCache } from './resolvers/lineage-response-cache.js';
 import { buildSchema } from './schema.js';
 import { renderLocalGraphiQL } from '../http/graphiql/graphiql-page.js';
 import { BOOKMARK_HEADER, bookmarkHeader, bookmarksFrom } from './bookmarks.js';
 
-export type HelixYoga = YogaServerInstance<{ requestId?: string }, GraphQLContext>;
+export type HelixYoga = YogaServerInstance<{ requestId?: string; req?: IncomingMessage }, GraphQLContext>;
 
 /** GraphQL over HTTP at /graphql with GraphiQL, depth/cost limits and the closed error-code contract. */
 export function createHelixYoga(helix: HelixContext): HelixYoga {
@@ -25,8 +28,9 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
     maxDirectives: { n: 30 },
     maxTokens: { n: 5000 },
   });
-  return createYoga<{ requestId?: string }, GraphQLContext>({
-    schema: buildSchema(),
+  const schema = buildSchema();
+  return createYoga<{ requestId?: string; req?: IncomingMessage }, GraphQLContext>({
+    schema,
     graphqlEndpoint: '/graphql',
     graphiql: exposes(helix.config, helix.config.HELIX_GRAPHIQL) ? { title: 'Helix GraphQL' } : false,
     // GraphiQL's assets come from this server, never from a CDN: it must work without internet.
@@ -36,8 +40,8 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
     maskedErrors: {
       maskError: (error) => maskError(error, (e) => helix.logger.error({ err: e }, 'graphql internal error')),
     },
-    context: ({ requestId, request }) => {
-      const ctx = createGraphQLContext(helix, requestId ?? 'unknown', bookmarksFrom(request.headers.get(BOOKMARK_HEADER)));
+    context: ({ requestId, request, req }) => {
+      const ctx = createGraphQLContext(helix, requestId ?? 'unknown', bookmarksFrom(request.headers.get(BOOKMARK_HEADER)), requestPrincipal(req));
       writtenBy.set(request, ctx.queryCtx.writtenBookmarks);
       return ctx;
     },
@@ -45,6 +49,7 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
       ...armor.protect().plugins,
       operationTimer(),
       bookmarkResponse(),
+      accessControl(schema),
       lineageCostLimit(helix.config.HELIX_MAX_QUERY_COST),
       lineageResponseCache(helix),
       closedErrorCodes(),

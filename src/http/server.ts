@@ -5,8 +5,11 @@ import { HelixError } from '../errors.js';
 import { createHelixYoga } from '../graphql/yoga.js';
 import { httpDuration, metricsRegistry } from '../observability/metrics.js';
 import { currentTraceId, withSpan } from '../observability/tracing.js';
-import { authorized, clientKey, createAuthFailureLimiter, createRateLimiter } from './guards.js';
+import { Authenticator } from '../auth/authenticate.js';
+import { setRequestPrincipal } from '../auth/request-principal.js';
+import { clientKey, createAuthFailureLimiter, createRateLimiter, metricsAllowed } from './guards.js';
 import { readiness } from './readiness.js';
+import { exposes } from '../config/load.js';
 import { isGraphiqlAsset, serveGraphiqlAsset } from './graphiql/graphiql-assets.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void>;
@@ -23,6 +26,8 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
   const yoga = createHelixYoga(helix);
   const limiter = createRateLimiter(helix);
   const authFailures = createAuthFailureLimiter(helix);
+  const auth = new Authenticator(helix.config, helix.exec, helix.cache);
+  const graphiqlOn = exposes(helix.config, helix.config.HELIX_GRAPHIQL);
   const allowedOrigins = new Set(helix.config.HELIX_CORS_ORIGINS.split(',').map((o) => o.trim()));
 
   return http.createServer((req, res) => {
@@ -69,7 +74,7 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
     if (route === '/ready') {
       const r = await readiness(helix);
       // Load balancers need the status only; the Neo4j version and errors are for callers holding the token.
-      const detailed = !helix.config.HELIX_AUTH_TOKEN || authorized(req, helix.config.HELIX_AUTH_TOKEN);
+      const detailed = !auth.required || (await auth.authenticate(req)) !== undefined;
       const body = detailed ? r : { status: r.status, neo4j: { ok: r.neo4j.ok }, cache: { ok: r.cache.ok } };
       return json(res, r.status === 'unavailable' ? 503 : 200, body);
     }
@@ -77,8 +82,7 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
     if (route === '/metrics') {
       // Metrics describe the service's traffic: behind a token whenever the API has one (HELIX_METRICS_TOKEN lets
       // a Prometheus scraper hold a key of its own).
-      const metricsToken = helix.config.HELIX_METRICS_TOKEN ?? helix.config.HELIX_AUTH_TOKEN;
-      if (metricsToken && !authorized(req, metricsToken)) {
+      if (!(await metricsAllowed(req, helix.config.HELIX_METRICS_TOKEN, auth))) {
         return json(res, 401, { errors: [{ message: 'Missing or invalid bearer token.', extensions: { code: 'UNAUTHENTICATED' } }] });
       }
       res.writeHead(200, { 'content-type': metricsRegistry.contentType });
@@ -87,11 +91,15 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
     const extraRoute = extra.find((e) => route === e.prefix);
     const guarded = route === '/graphql' ? true : extraRoute ? extraRoute.guarded !== false : false;
     if (guarded) {
-      const wantsGraphiql = req.method === 'GET' && route === '/graphql' && (req.headers.accept ?? '').includes('text/html');
-      if (!wantsGraphiql && helix.config.HELIX_AUTH_TOKEN) {
+      // GraphiQL's page holds no data (its requests carry the key). Only when GraphiQL is on: with it off, Yoga would
+      // execute a `GET /graphql?query=…` that accepts text/html, so that request must authenticate like any other.
+      const wantsGraphiql = graphiqlOn && req.method === 'GET' && route === '/graphql' && (req.headers.accept ?? '').includes('text/html');
+      if (!wantsGraphiql && auth.required) {
         const blocked = await authFailures.get(clientKey(req));
         if (blocked && blocked.consumedPoints >= helix.config.HELIX_AUTH_FAILURES_PER_MINUTE) return tooMany(req, res, blocked.msBeforeNext, 'Too many failed authentications.');
-        if (!authorized(req, helix.config.HELIX_AUTH_TOKEN)) {
+        const principal = await auth.authenticate(req);
+        if (principal) setRequestPrincipal(req, principal);
+        else {
           // consume() rejects once the budget is spent: this failure is the one too many.
           const overBudget = await authFailures.consume(clientKey(req)).then(
             () => undefined,

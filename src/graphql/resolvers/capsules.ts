@@ -7,6 +7,7 @@ import { listCapsules, type CapsuleFilter } from '../../services/metadata/capsul
 import { getCapsuleTrees, isEmptyPlan, type Prefetched } from '../../services/metadata/capsule-trees.js';
 import { searchNodes, type SearchArgs } from '../../services/metadata/search.js';
 import type { GraphQLContext } from '../context.js';
+import { scopedCapsuleFilter, visibleTo } from '../namespace-scoping.js';
 import { nodeType } from '../node-type.js';
 import { toNodeParent, type NodeParent } from './base.js';
 import { connectionNodeFields, planCapsuleSelection } from './capsule-plan.js';
@@ -80,7 +81,7 @@ export const capsuleResolvers = {
       if (args.asOf !== undefined && args.asOf !== null) {
         // The graph as it was: the capsule's own properties and its columns then (a planned parent carrying them).
         const then = await capsuleAsOf(svc(ctx), urn, args.asOf);
-        if (!then) return null;
+        if (!then || !visibleTo(ctx, then.capsule)) return null;
         const columns = then.columns.map((c) => ({ ...c, prefetched: {} }));
         return plannedParent({ ...then.capsule, prefetched: { columns } });
       }
@@ -102,7 +103,9 @@ export const capsuleResolvers = {
       ctx: GraphQLContext,
       info: GraphQLResolveInfo,
     ) => {
-      const page = await listCapsules(svc(ctx), args, planCapsuleSelection(connectionNodeFields(info), info));
+      const filter = scopedCapsuleFilter(ctx, args.filter);
+      if (filter === null) return { edges: [], nodes: [], pageInfo: pageInfo([], false, Boolean(args.after)), countTotal: async () => 0 };
+      const page = await listCapsules(svc(ctx), { ...args, filter }, planCapsuleSelection(connectionNodeFields(info), info));
       const edges = page.items.map((i) => ({ cursor: i.cursor, node: plannedParent(i.node) }));
       return {
         edges,
@@ -113,7 +116,7 @@ export const capsuleResolvers = {
     },
     search: async (_: unknown, args: SearchArgs, ctx: GraphQLContext) => {
       const page = await searchNodes(svc(ctx), args);
-      const edges = page.hits.map((h) => ({ ...h, node: toNodeParent(h.node) }));
+      const edges = page.hits.map((h) => ({ ...h, node: toNodeParent(h.node) })).filter((e) => visibleTo(ctx, e.node));
       return { edges, pageInfo: pageInfo(edges, page.hasNextPage, Boolean(args.after)) };
     },
   },

@@ -12,6 +12,7 @@ import { requireUrn } from '../../services/lineage/limits.js';
 import type { GraphQLContext } from '../context.js';
 import { subscriptionPubSub } from '../pubsub.js';
 import type { NodeParent } from './base.js';
+import { emptyConnection, scopedCapsuleFilter } from '../namespace-scoping.js';
 import { connection, json, nodeFields, parents, strings, text, toParent } from './bio.js';
 
 const CAPSULE_TYPES = ['Model', 'Source', 'Seed', 'Snapshot', 'Exposure', 'Metric', 'SemanticModel', 'SavedQuery', 'Analysis'];
@@ -55,8 +56,11 @@ export const conformanceResolvers = {
       const r = ruleSet(ctx).find((x) => x.id === args.id);
       return r ? { ...r, cypher: r.query.kind === 'text' ? r.query.text : null } : null;
     },
-    violations: async (_: unknown, args: ViolationListArgs, ctx: GraphQLContext) =>
-      connection(await listViolations(ctx.helix.exec, args, ctx.queryCtx), args.after),
+    violations: async (_: unknown, args: ViolationListArgs, ctx: GraphQLContext) => {
+      const filter = scopedCapsuleFilter(ctx, args.filter);
+      if (filter === null) return emptyConnection(args.after);
+      return connection(await listViolations(ctx.helix.exec, { ...args, filter }, ctx.queryCtx), args.after);
+    },
     conformanceScore: async (_: unknown, args: { scope: ScoreScope }, ctx: GraphQLContext) => {
       const rules = await ctx.loaders.conformance.enabledRules();
       return conformanceScore(ctx.helix.exec, args.scope ?? {}, rules);

@@ -2,6 +2,8 @@ import { exportFileName, exportRequest, type RawExportOptions } from '../../serv
 import { exportCounts, formatSpec } from '../../services/export/run-export.js';
 import { serviceContext } from '../../services/lineage/service-context.js';
 import type { GraphQLContext } from '../context.js';
+import { HelixError } from '../../errors.js';
+import { exportScopeRefusal } from '../../auth/export-scope.js';
 
 interface ExportScopeInput {
   namespace?: string | null;
@@ -50,6 +52,8 @@ export const exportResolvers = {
     exportLink: async (_: unknown, args: { format: string; scope?: ExportScopeInput | null }, ctx: GraphQLContext) => {
       const raw = rawOptions(args.format.toLowerCase(), args.scope);
       const request = exportRequest(raw);
+      const refusal = exportScopeRefusal(ctx.principal, request);
+      if (refusal) throw new HelixError('FORBIDDEN', refusal);
       const counts = await exportCounts(serviceContext(ctx.helix, ctx.queryCtx), request);
       const spec = formatSpec(request.format);
       return {

@@ -1,4 +1,5 @@
 import { DateTimeScalar, JSONScalar } from '../scalars.js';
+import { accessResolvers } from './access.js';
 import { baseResolvers } from './base.js';
 import { bioResolvers } from './bio.js';
 import { capsuleResolvers } from './capsules.js';
@@ -26,5 +27,6 @@ export function resolverMaps() {
     conformanceResolvers,
     exportResolvers,
     historyResolvers,
+    accessResolvers,
   ];
 }

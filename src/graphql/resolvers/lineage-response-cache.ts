@@ -5,6 +5,7 @@ import { graphVersionReader } from '../../services/lineage/graph-version.js';
 import { TieredCache } from '../../cache/tiered-cache.js';
 import { argumentHash } from '../../services/lineage/result-cache.js';
 import type { GraphQLContext } from '../context.js';
+import { OPEN_PRINCIPAL, visibilityKey } from '../../auth/principal.js';
 
 /**
  * Root fields whose whole answer depends only on the graph version, the request and the response scope: lineage and
@@ -14,11 +15,11 @@ import type { GraphQLContext } from '../context.js';
 const CACHEABLE_ROOTS = new Set(['lineage', 'impact', 'lineagePath', 'capsule', 'capsules', 'column', 'search']);
 
 /**
- * What else an answer depends on besides graph and request. One bearer token sees everything today, so there is one
- * scope; per-token or per-role visibility adds its scope here and cached answers never cross it.
+ * What else an answer depends on besides graph and request: what the caller may see (its namespaces). Callers with
+ * the same visibility share cached answers; a key limited to other namespaces never receives them.
  */
-function responseScope(_ctx: Partial<GraphQLContext>): string {
-  return 'all';
+function responseScope(ctx: Partial<GraphQLContext>): string {
+  return visibilityKey(ctx.principal ?? OPEN_PRINCIPAL);
 }
 
 const printed = new WeakMap<DocumentNode, string>();

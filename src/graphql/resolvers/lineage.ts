@@ -9,6 +9,7 @@ import { serviceContext } from '../../services/lineage/service-context.js';
 import type { LineageNodeView } from '../../services/lineage/types.js';
 import { decodeOffset, encodeCursor } from '../../services/metadata/cursor.js';
 import type { GraphQLContext } from '../context.js';
+import { assertVisibleEnds, scopeLineageGraph, visiblePaths } from '../namespace-scoping.js';
 import { nodeType } from '../node-type.js';
 import { toNodeParent } from './base.js';
 import { pageInfo } from './capsules.js';
@@ -18,13 +19,21 @@ const svc = (ctx: GraphQLContext) => serviceContext(ctx.helix, ctx.queryCtx);
 export const lineageResolvers = {
   Query: {
     lineage: (_: unknown, args: LineageArgs & { asOf?: string | null }, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
-      if (args.asOf !== undefined && args.asOf !== null) return lineageAsOf(svc(ctx), { ...args, asOf: args.asOf });
+      const scoped = ctx.principal.namespaces !== null;
+      if (args.asOf !== undefined && args.asOf !== null) {
+        const then = lineageAsOf(svc(ctx), { ...args, asOf: args.asOf });
+        return scoped ? then.then((g) => scopeLineageGraph(ctx, g)) : then;
+      }
       const asked = selectedFieldNames(info);
-      const needsFrontier = asked.has('truncatedFrontier') || asked.has('truncated');
-      return getLineage(svc(ctx), args, { edges: asked.has('edges') || needsFrontier, frontier: needsFrontier });
+      const needsFrontier = asked.has('truncatedFrontier') || asked.has('truncated') || scoped;
+      const graph = getLineage(svc(ctx), args, { edges: asked.has('edges') || needsFrontier, frontier: needsFrontier });
+      return scoped ? graph.then((g) => scopeLineageGraph(ctx, g)) : graph;
     },
     impact: (_: unknown, args: ImpactArgs, ctx: GraphQLContext) => getImpact(svc(ctx), args),
-    lineagePath: (_: unknown, args: PathArgs, ctx: GraphQLContext) => findLineagePaths(svc(ctx), args),
+    lineagePath: async (_: unknown, args: PathArgs, ctx: GraphQLContext) => {
+      await assertVisibleEnds(ctx, args);
+      return visiblePaths(ctx, await findLineagePaths(svc(ctx), args));
+    },
   },
   LineageNode: {
     id: (n: LineageNodeView) => n.urn,

@@ -3,6 +3,7 @@ import { serviceContext } from '../../services/lineage/service-context.js';
 import { PII_CATEGORIES } from '../../services/conformance/pii/categories.js';
 import { listPiiInventory, toFinding, type PiiFilter, type StoredFinding } from '../../services/conformance/pii/pii-inventory.js';
 import type { GraphQLContext } from '../context.js';
+import { emptyConnection, scopedCapsuleFilter } from '../namespace-scoping.js';
 import { toNodeParent, type NodeParent } from './base.js';
 import { pageInfo } from './capsules.js';
 
@@ -13,7 +14,9 @@ export const piiResolvers = {
   PiiCategory: Object.fromEntries(PII_CATEGORIES.map((c) => [c.toUpperCase(), c])),
   Query: {
     piiInventory: async (_: unknown, args: { filter?: PiiFilter; first?: number; after?: string }, ctx: GraphQLContext) => {
-      const page = await listPiiInventory(serviceContext(ctx.helix, ctx.queryCtx), args);
+      const filter = scopedCapsuleFilter(ctx, args.filter);
+      if (filter === null) return emptyConnection(args.after);
+      const page = await listPiiInventory(serviceContext(ctx.helix, ctx.queryCtx), { ...args, filter });
       const edges = page.items.map((i) => ({ cursor: i.cursor, node: { ...i.finding, columnNode: toNodeParent(i.column) } }));
       return { edges, nodes: edges.map((e) => e.node), pageInfo: pageInfo(edges, page.hasNextPage, Boolean(args.after)), countTotal: page.totalCount };
     },

@@ -13,6 +13,7 @@ import { storedStatuses, runStatusOf, type RunStatus } from '../../services/prov
 import { ingestionMatcher, runUpdateMatcher, type RunUpdateFilter } from '../../services/provenance/run-update-filter.js';
 import { boundedInt } from '../../services/lineage/limits.js';
 import type { GraphQLContext } from '../context.js';
+import { scopeLineageGraph } from '../namespace-scoping.js';
 import { nodeType } from '../node-type.js';
 import { subscriptionPubSub } from '../pubsub.js';
 import type { NodeParent } from './base.js';
@@ -144,7 +145,7 @@ export const provenanceResolvers = {
     },
     jobs: async (_: unknown, args: { filter?: JobFilter | null; first?: number | null; after?: string | null }, ctx: GraphQLContext) =>
       connection(await listJobs(svc(ctx), args), args.after),
-    provenance: (_: unknown, args: ProvenanceArgs, ctx: GraphQLContext) => getProvenance(svc(ctx), args),
+    provenance: async (_: unknown, args: ProvenanceArgs, ctx: GraphQLContext) => scopeLineageGraph(ctx, await getProvenance(svc(ctx), args)),
   },
   Subscription: {
     runUpdated: {

@@ -5,6 +5,10 @@ import { exportFileName, exportRequest, type ExportRequest } from '../../service
 import { prepareExport, writeExport } from '../../services/export/run-export.js';
 import { serviceContext } from '../../services/lineage/service-context.js';
 import { json, type ExtraRoute } from '../server.js';
+import { recordAudit } from '../../auth/audit.js';
+import { exportScopeRefusal, exportTargets } from '../../auth/export-scope.js';
+import { requestPrincipal } from '../../auth/request-principal.js';
+import { forbidden, requireRole } from '../guards.js';
 
 const STATUS: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, TIMEOUT: 504, DATABASE_UNAVAILABLE: 503, SERVICE_UNAVAILABLE: 503 };
 
@@ -42,6 +46,8 @@ export function exportRoute(helix: HelixContext): ExtraRoute {
     prefix: '/api/v1/export',
     handler: async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
       if (req.method !== 'GET') return json(res, 405, { error: { code: 'BAD_USER_INPUT', message: 'use GET' } });
+      if (!requireRole(req, res, 'viewer', 'an export')) return;
+      const principal = requestPrincipal(req);
       const abort = new AbortController();
       res.on('close', () => {
         if (!res.writableFinished) abort.abort(new HelixError('BAD_USER_INPUT', 'the client went away'));
@@ -52,6 +58,8 @@ export function exportRoute(helix: HelixContext): ExtraRoute {
       let request: ExportRequest;
       try {
         request = exportRequestFromQuery(new URL(req.url ?? '/', 'http://helix').searchParams);
+        const refusal = exportScopeRefusal(principal, request);
+        if (refusal) return forbidden(req, res, refusal);
         prepared = await prepareExport(s, request, options);
       } catch (error) {
         if (!(error instanceof HelixError)) throw error;
@@ -66,6 +74,9 @@ export function exportRoute(helix: HelixContext): ExtraRoute {
       try {
         const summary = await writeExport(s, prepared, res, options);
         res.end();
+        await recordAudit(helix.exec, { actor: principal.id, action: 'export', targets: exportTargets(request), outcome: 'ok', requestId, details: { ...summary, format: request.format, scope: request.scope } }, { requestId }).catch(
+          (err: unknown) => helix.logger.error({ err, requestId }, 'audit event not recorded'),
+        );
         helix.logger.debug({ requestId, ...summary }, 'export streamed');
       } catch (error) {
         if (abort.signal.aborted) helix.logger.debug({ requestId }, 'export cancelled: the client went away');

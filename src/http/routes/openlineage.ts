@@ -4,6 +4,10 @@ import { HelixError } from '../../errors.js';
 import { OpenLineageBatcher } from '../../services/openlineage/event-batcher.js';
 import { BodyTooLargeError, readBody } from '../read-body.js';
 import { json, type ExtraRoute } from '../server.js';
+import { recordAudit } from '../../auth/audit.js';
+import { eventsOutsideScope, openLineageTargets } from '../../auth/openlineage-scope.js';
+import { requestPrincipal } from '../../auth/request-principal.js';
+import { forbidden, requireRole } from '../guards.js';
 
 /**
  * `POST /api/v1/lineage`, the endpoint Marquez serves: existing Airflow, Spark, dbt-ol and Flink integrations
@@ -17,6 +21,7 @@ export function openLineageRoute(helix: HelixContext): ExtraRoute {
     prefix: '/api/v1/lineage',
     handler: async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
       if (req.method !== 'POST') return json(res, 405, { code: 405, message: 'use POST with an OpenLineage event' });
+      if (!requireRole(req, res, 'editor', 'POST /api/v1/lineage (an ingestion)')) return;
       let body: unknown;
       try {
         body = JSON.parse(await readBody(req));
@@ -27,7 +32,24 @@ export function openLineageRoute(helix: HelixContext): ExtraRoute {
       }
       const events = Array.isArray(body) ? body : [body];
       if (events.length === 0) return json(res, 400, { code: 400, message: 'no event in the request body' });
-      const result = await batcher.submit(events.map((event) => ({ event })));
+      const principal = requestPrincipal(req);
+      const outside = eventsOutsideScope(principal, events);
+      if (outside.length > 0) {
+        const names = [...new Set(outside.map((o) => o.namespace ?? '(none)'))].join(', ');
+        return forbidden(req, res, `this key may write only namespaces ${principal.namespaces?.join(', ')}; events ${outside.map((o) => o.index).join(', ')} are in ${names}`);
+      }
+      const audit = (outcome: string, accepted: number) =>
+        recordAudit(helix.exec, { actor: principal.id, action: 'openlineage', targets: openLineageTargets(events), outcome, requestId, details: { events: events.length, accepted } }, { requestId }).catch(
+          (err: unknown) => helix.logger.error({ err, requestId }, 'audit event not recorded'),
+        );
+      let result;
+      try {
+        result = await batcher.submit(events.map((event) => ({ event })));
+      } catch (error) {
+        await audit(`error: ${error instanceof HelixError ? error.code : 'INTERNAL'}`, 0);
+        throw error;
+      }
+      await audit(result.accepted > 0 ? 'ok' : 'error: BAD_USER_INPUT', result.accepted);
       if (result.rejected.length > 0 && result.accepted === 0) {
         const errors = result.rejected.flatMap((r) => r.errors);
         return json(res, 400, { code: 400, message: errors.join('; '), errors });

@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { readdir, realpath } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { HelixError } from '../../errors.js';
 
@@ -9,9 +9,13 @@ import { HelixError } from '../../errors.js';
  * inside a root's real path, so `..` and links cannot reach the rest of the server's disk.
  */
 export class IngestRoots {
-  private constructor(private readonly roots: string[]) {}
+  private constructor(
+    private readonly roots: string[],
+    /** Largest file an ingestion through the API may read (HELIX_INGEST_MAX_FILE_BYTES); Infinity: no limit. */
+    readonly maxFileBytes = Infinity,
+  ) {}
 
-  static parse(value: string | undefined): IngestRoots {
+  static parse(value: string | undefined, maxFileBytes = Infinity): IngestRoots {
     const roots = (value ?? '')
       .split(',')
       .map((r) => r.trim())
@@ -23,7 +27,7 @@ export class IngestRoots {
           throw new HelixError('CONFIG_INVALID', `HELIX_INGEST_ROOTS names ${r}, which does not exist`);
         }
       });
-    return new IngestRoots(roots);
+    return new IngestRoots(roots, maxFileBytes);
   }
 
   get enabled(): boolean {
@@ -74,10 +78,23 @@ export class IngestRoots {
         if (!this.inside(real)) {
           throw new HelixError('FORBIDDEN', `${this.relative(full)} links to a file outside the ingest roots`);
         }
+        // A 300 MB manifest drove the server past 1 GB of memory before failing: files the ingestion would read
+        // (everything under a folder; a named file itself) are measured before anything is parsed.
+        if (this.maxFileBytes !== Infinity && (recurse || real === source || full === source)) await this.checkSize(full, real);
         if (recurse && (entry.isDirectory() || (entry.isSymbolicLink() && (await readdir(real).then(() => true, () => false))))) {
           pending.push({ dir: real, recurse: true });
         }
       }
+    }
+  }
+
+  private async checkSize(full: string, real: string): Promise<void> {
+    const info = await stat(real).catch(() => undefined);
+    if (info?.isFile() && info.size > this.maxFileBytes) {
+      throw new HelixError(
+        'BAD_USER_INPUT',
+        `${this.relative(full)} has ${info.size} bytes, more than the ${this.maxFileBytes} an ingestion through the API may read (HELIX_INGEST_MAX_FILE_BYTES)`,
+      );
     }
   }
 
