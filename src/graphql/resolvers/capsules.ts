@@ -30,6 +30,8 @@ function neighbors(level: LineageLevel, way: Direction) {
     const depth = boundedInt('depth', args.depth, 1, LIMITS.maxNestedDepth);
     const first = pageSize(args.first, LIMITS.defaultNestedFirst);
     if (first === 0) return [];
+    const then = prefetched(p)?.asOfNeighbors?.[way === 'UPSTREAM' ? 'upstream' : 'downstream'];
+    if (level === 'TABLE' && then && depth === 1) return then.slice(0, first).map(toNodeParent);
     const planned = prefetched(p)?.[way === 'UPSTREAM' ? 'upstream' : 'downstream'];
     if (level === 'TABLE' && planned && depth === 1 && planned.first === first) return planned.nodes.map(toNodeParent);
     const found = await ctx.loaders.neighbors.load({ urn: p.urn, level, way, depth, first });
@@ -83,7 +85,8 @@ export const capsuleResolvers = {
         const then = await capsuleAsOf(svc(ctx), urn, args.asOf);
         if (!then || !visibleTo(ctx, then.capsule)) return null;
         const columns = then.columns.map((c) => ({ ...c, prefetched: {} }));
-        return plannedParent({ ...then.capsule, prefetched: { columns } });
+        const { tags, owners, tests, upstream, downstream } = then;
+        return plannedParent({ ...then.capsule, prefetched: { columns, tags, owners, tests, asOfNeighbors: { upstream, downstream } } });
       }
       const plan = planCapsuleSelection(info.fieldNodes, info);
       if (!isEmptyPlan(plan)) {

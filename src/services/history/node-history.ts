@@ -53,12 +53,47 @@ export async function nodeHistory(s: ServiceContext, urn: string): Promise<NodeV
   });
 }
 
-/** capsule(urn, asOf): the capsule and its columns (warehouse order) as they were; undefined if it did not exist. */
-export async function capsuleAsOf(s: ServiceContext, urn: string, asOf: string): Promise<{ capsule: StoredNode; columns: StoredNode[] } | undefined> {
+/** A capsule as it was: its own content, its columns, and the neighbours its nested fields list. */
+export interface CapsuleAt {
+  capsule: StoredNode;
+  /** Warehouse order. */
+  columns: StoredNode[];
+  /** By name, then urn (as the current answers order them). */
+  tags: StoredNode[];
+  owners: StoredNode[];
+  tests: StoredNode[];
+  /** Depth-1 table lineage, by urn. */
+  upstream: StoredNode[];
+  downstream: StoredNode[];
+}
+
+/**
+ * capsule(urn, asOf): the capsule, its columns, tags, owners, tests and depth-1 upstream/downstream as they were
+ * (relationships current then, each neighbour's content then); undefined if it did not exist.
+ */
+export async function capsuleAsOf(s: ServiceContext, urn: string, asOf: string): Promise<CapsuleAt | undefined> {
   const { at } = await resolveInstant(s, asOf);
   const capsule = (await nodesAt(s, [requireUrn('urn', urn)], at)).get(urn);
   if (!capsule?.labels.includes('Capsule')) return undefined;
-  return { capsule, columns: await columnsAt(s, urn, at) };
+  const edges = await edgesAt(s, [urn], ['TAGGED_WITH', 'OWNED_BY', 'TESTS', 'FLOWS_TO'], at);
+  const ends = (type: string, way: 'out' | 'in') =>
+    [...new Set(edges.filter((e) => e.type === type && (way === 'out' ? e.from === urn : e.to === urn)).map((e) => (way === 'out' ? e.to : e.from)))].filter(
+      (u) => u !== urn,
+    );
+  const wanted = { tags: ends('TAGGED_WITH', 'out'), owners: ends('OWNED_BY', 'out'), tests: ends('TESTS', 'in'), upstream: ends('FLOWS_TO', 'in'), downstream: ends('FLOWS_TO', 'out') };
+  const nodes = await nodesAt(s, [...new Set(Object.values(wanted).flat())], at);
+  const pick = (urns: string[]) => urns.map((u) => nodes.get(u)).filter((n): n is StoredNode => n !== undefined);
+  const byName = (xs: StoredNode[]) => xs.sort((a, b) => cmp(String(a.props.name ?? ''), String(b.props.name ?? '')) || cmp(a.urn, b.urn));
+  const byUrn = (xs: StoredNode[]) => xs.sort((a, b) => cmp(a.urn, b.urn));
+  return {
+    capsule,
+    columns: await columnsAt(s, urn, at),
+    tags: byName(pick(wanted.tags)),
+    owners: byName(pick(wanted.owners)),
+    tests: byName(pick(wanted.tests)),
+    upstream: byUrn(pick(wanted.upstream)),
+    downstream: byUrn(pick(wanted.downstream)),
+  };
 }
 
 /** The columns a capsule had at `at`, in warehouse order. */

@@ -32,6 +32,8 @@ export interface Prefetched {
   columns?: CapsuleTree[];
   upstream?: { first: number; nodes: StoredNodeRow[] };
   downstream?: { first: number; nodes: StoredNodeRow[] };
+  /** capsule(asOf): every depth-1 neighbour as it was, by urn (any `first` takes its head). */
+  asOfNeighbors?: { upstream: StoredNodeRow[]; downstream: StoredNodeRow[] };
 }
 
 export interface CapsuleTree extends StoredNodeRow {

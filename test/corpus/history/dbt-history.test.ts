@@ -79,7 +79,8 @@ const QUESTIONS: Array<Record<string, unknown>> = [
   { urn: `${urn('model.jaffle_shop.orders')}#order_total`, level: 'COLUMN' },
 ];
 const CAPSULE = `query($urn: ID!, $asOf: String) {
-  capsule(urn: $urn, asOf: $asOf) { urn type name description materialization tagNames columns { urn name description dataType } }
+  capsule(urn: $urn, asOf: $asOf) { urn type name description materialization tagNames columns { urn name description dataType }
+    tags { urn name } owners { urn } tests { urn name } upstream { urn name } downstream(first: 50) { urn } }
 }`;
 
 /**
@@ -154,7 +155,7 @@ async function answers(asOf?: string) {
     const r = await gqlAny(LINEAGE, { ...q, asOf });
     out.push(r.errors ? { error: r.errors[0]?.extensions?.code } : cut ? cutShape(r.data.lineage) : r.data);
   }
-  for (const id of [DESCRIBED, REMOVED, 'model.jaffle_shop.stg_locations']) out.push(await gql(CAPSULE, { urn: urn(id), asOf }));
+  for (const id of [DESCRIBED, REMOVED, 'model.jaffle_shop.stg_locations', 'model.jaffle_shop.stg_customers']) out.push(await gql(CAPSULE, { urn: urn(id), asOf }));
   return out;
 }
 
