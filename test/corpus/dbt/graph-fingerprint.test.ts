@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { writeSyntheticDbtProject } from '../../../bench/synthetic-dbt.js';
 import { runDbtIngest } from '../../../ingest/run/dbt.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { corpusPath } from '../../support/corpus.js';
+import { fingerprintGraph as fingerprintOf, sha, stable } from '../../support/graph-fingerprint.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';
 
 /**
@@ -47,37 +47,7 @@ afterAll(async () => {
   await helix?.close();
 });
 
-const BOOKKEEPING = new Set(['firstSeenAt', 'writtenAt']);
-const SKIPPED_LABELS = ['Ingestion', 'SqlLineageCache'];
-
-/** Stable text for a value: keys sorted at every level. */
-function stable(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-const content = (props: Record<string, unknown>) => Object.fromEntries(Object.entries(props).filter(([k]) => !BOOKKEEPING.has(k)));
-const sha = (lines: string[]) => createHash('sha256').update(lines.sort().join('\n')).digest('hex');
-
-async function fingerprintGraph() {
-  const read = (text: string) => helix.exec.runText(text, { skipped: SKIPPED_LABELS }, 'READ');
-  const nodes = await read(
-    `MATCH (n:Node) WHERE none(l IN labels(n) WHERE l IN $skipped) RETURN labels(n) AS labels, properties(n) AS props`,
-  );
-  const edges = await read(
-    `MATCH (a:Node)-[r]->(b:Node) WHERE none(l IN labels(a) + labels(b) WHERE l IN $skipped)
-     RETURN a.urn AS from, type(r) AS type, b.urn AS to, properties(r) AS props`,
-  );
-  const nodeLines = nodes.map((n) => stable([[...(n.labels as string[])].sort(), content(n.props as Record<string, unknown>)]));
-  const edgeLines = edges.map((e) => stable([e.from, e.type, e.to, content(e.props as Record<string, unknown>)]));
-  return { nodes: nodes.length, edges: edges.length, graph: sha([...nodeLines, ...edgeLines]) };
-}
+const fingerprintGraph = () => fingerprintOf(helix);
 
 describe.each(projects)('dbt ingestion of %s writes the recorded graph', (name, dir) => {
   it('first ingestion and an unchanged re-ingestion', async () => {
