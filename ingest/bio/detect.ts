@@ -1,7 +1,7 @@
-import { headText } from './detect-head.js';
+import { headText } from '../common/detect-head.js';
 import { detected, type BioFormat, type DetectedBioFormat } from './formats.js';
-import { parseUniprotAccession } from './ids.js';
-import { parseLenientJson } from './lenient-json.js';
+import { parseUniprotAccession } from '../common/bio/ids.js';
+import { parseLenientJson } from '../common/lenient-json.js';
 import { looksLikeKidneyPipelineConfig, looksLikeKidneyScraperSummary } from '../annotations/kidney-pipeline.js';
 import {
   looksLikeAmrHitTable,

@@ -1,4 +1,4 @@
-import type { GraphBuilder } from '../provenance-common/graph-builder.js';
+import type { GraphBuilder } from '../common/graph-builder.js';
 
 /** One imputation-platform row with the line it came from. */
 export interface Row {

@@ -1,7 +1,7 @@
-import { normalizeStatus } from '../provenance-common/status.js';
-import { durationMs, maxIso, toUtcIso } from '../provenance-common/time.js';
-import { agentUrn, fileUrn } from '../provenance-common/urns.js';
-import { isObject, jsonProp, parametersHash } from '../provenance-common/values.js';
+import { normalizeStatus } from '../common/run-status.js';
+import { durationMs, maxIso, toUtcIso } from '../common/time.js';
+import { agentUrn, fileUrn } from '../common/urns.js';
+import { isObject, jsonProp, parametersHash } from '../common/values.js';
 import {
   imputationRunUrn,
   jobTypeUrn,

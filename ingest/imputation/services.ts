@@ -1,6 +1,6 @@
-import { agentUrn } from '../provenance-common/urns.js';
-import { jsonProp } from '../provenance-common/values.js';
-import { toUtcIso } from '../provenance-common/time.js';
+import { agentUrn } from '../common/urns.js';
+import { jsonProp } from '../common/values.js';
+import { toUtcIso } from '../common/time.js';
 import { boolColumn, jobTypeUrn, jsonColumn, numColumn, panelUrn, strColumn, type ImputationContext, type Row } from './context.js';
 
 /** Key of a service in urns: its slug, else its name, else `service-<id>`. */

@@ -1,9 +1,9 @@
 import type { Props } from '../core/graph.js';
-import type { GraphBuilder } from '../provenance-common/graph-builder.js';
-import { statusFromNextflow } from '../provenance-common/status.js';
-import { parseTime } from '../provenance-common/time.js';
-import { stepUrn } from '../provenance-common/urns.js';
-import { camelCase, jsonProp } from '../provenance-common/values.js';
+import type { GraphBuilder } from '../common/graph-builder.js';
+import { statusFromNextflow } from '../common/run-status.js';
+import { parseTime } from '../common/time.js';
+import { stepUrn } from '../common/urns.js';
+import { camelCase, jsonProp } from '../common/values.js';
 import { isMissing, parseDuration, parseInteger, parsePercent, parseSize } from './human-format.js';
 
 export type RawValue = string | number | boolean | null | undefined;

@@ -1,6 +1,6 @@
 import type { TransformationKind } from '../dbt/sql/types.js';
-import type { GraphBuilder } from '../provenance-common/graph-builder.js';
-import { asArray, asBoolean, asString, isObject, type JsonObject } from '../provenance-common/values.js';
+import type { GraphBuilder } from '../common/graph-builder.js';
+import { asArray, asBoolean, asString, isObject, type JsonObject } from '../common/values.js';
 import type { DatasetMapper } from './datasets.js';
 
 const RANK: Record<TransformationKind, number> = { identity: 0, expression: 1, aggregation: 2 };

@@ -1,7 +1,7 @@
-import { physicalName, splitRelationName } from '../core/physical-name.js';
+import { physicalName, splitRelationName } from '../common/physical-name.js';
 import type { Props } from '../core/graph.js';
-import type { GraphBuilder } from '../provenance-common/graph-builder.js';
-import { asArray, asString, isObject, jsonProp, type JsonObject } from '../provenance-common/values.js';
+import type { GraphBuilder } from '../common/graph-builder.js';
+import { asArray, asString, isObject, jsonProp, type JsonObject } from '../common/values.js';
 
 /** Returns the urn of an existing capsule for the same physical table, or undefined. */
 export type ResolveDataset = (namespace: string, name: string, physicalName: string | undefined) => string | undefined;

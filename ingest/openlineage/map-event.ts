@@ -1,8 +1,8 @@
 import type { MappedGraph, Props } from '../core/graph.js';
-import { GraphBuilder } from '../provenance-common/graph-builder.js';
-import { parseTime } from '../provenance-common/time.js';
-import { agentUrn, softwareAgentId } from '../provenance-common/urns.js';
-import { asArray, asNumber, asString, isObject, jsonProp, type JsonObject } from '../provenance-common/values.js';
+import { GraphBuilder } from '../common/graph-builder.js';
+import { parseTime } from '../common/time.js';
+import { agentUrn, softwareAgentId } from '../common/urns.js';
+import { asArray, asNumber, asString, isObject, jsonProp, type JsonObject } from '../common/values.js';
 import { mapColumnLineage } from './column-lineage.js';
 import { DatasetMapper, type ResolveDataset } from './datasets.js';
 import { runPropsFromEvent } from './run-state.js';

@@ -3,13 +3,13 @@ import path from 'node:path';
 import type { Executor } from '../../src/db/executor.js';
 import { requireQueries } from '../../src/db/registry.js';
 import { HelixError } from '../../src/errors.js';
+import { readBioFile } from '../../src/ingestion/bio-readers.js';
 import {
   BIO_FORMATS,
   GeneIdIndex,
   detectBioFormat,
   isBioFormat,
   planBioDirectory,
-  readBioFile,
   readFirstBytes,
   type BioKind,
   type PlannedBioFile,

@@ -1,4 +1,4 @@
-import { stepUrn } from '../provenance-common/urns.js';
+import { stepUrn } from '../common/urns.js';
 
 export function strategyJobUrn(name: string, version?: string): string {
   return `urn:strategy:${name}:${version && version.trim() !== '' ? version : 'unversioned'}`;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Props } from '../../core/graph.js';
-import { physicalName, physicalNameOfRelation } from '../../core/physical-name.js';
+import { physicalName, physicalNameOfRelation } from '../../common/physical-name.js';
 import type { DbtResource } from '../artifacts.js';
 import { CAPSULE_LABELS, dbtUrn, isCapsuleType } from './capsule-types.js';
 import type { MapContext } from './context.js';

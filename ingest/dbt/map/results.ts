@@ -2,7 +2,7 @@ import type { DbtFreshnessResult, DbtResult } from '../artifacts.js';
 import type { ArtifactMetadata } from '../schema/metadata.js';
 import { isTestType } from './capsule-types.js';
 import type { MapContext } from './context.js';
-import { stepUrn } from '../../provenance-common/urns.js';
+import { stepUrn } from '../../common/urns.js';
 import { jsonProp } from './graph-builder.js';
 import { projectNameOf } from './namespace.js';
 

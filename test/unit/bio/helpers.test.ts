@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { GeneIdIndex } from '../../../ingest/bio/gene-index.js';
-import { resolveGene } from '../../../ingest/bio/gene-ref.js';
-import { normalizeHgncId, normalizePmid, parseEnsemblId, parseUniprotAccession } from '../../../ingest/bio/ids.js';
-import { NonStandardJsonSanitizer, parseLenientJson } from '../../../ingest/bio/lenient-json.js';
-import { bool, cell, list, num, PLACEHOLDER_MISSING } from '../../../ingest/bio/missing.js';
-import { checksums, cleanSequence, crc64 } from '../../../ingest/bio/sequence.js';
-import { sequenceRefFromId } from '../../../ingest/bio/sequence-ref.js';
-import { versionFromFileName } from '../../../ingest/bio/version.js';
+import { GeneIdIndex } from '../../../ingest/common/bio/gene-index.js';
+import { resolveGene } from '../../../ingest/common/bio/gene-ref.js';
+import { normalizeHgncId, normalizePmid, parseEnsemblId, parseUniprotAccession } from '../../../ingest/common/bio/ids.js';
+import { NonStandardJsonSanitizer, parseLenientJson } from '../../../ingest/common/lenient-json.js';
+import { bool, cell, list, num, PLACEHOLDER_MISSING } from '../../../ingest/common/missing.js';
+import { checksums, cleanSequence, crc64 } from '../../../ingest/common/bio/sequence.js';
+import { sequenceRefFromId } from '../../../ingest/common/bio/sequence-ref.js';
+import { versionFromFileName } from '../../../ingest/common/version.js';
 
 describe('identifier normalisation', () => {
   it('HGNC ids in every spelling', () => {

@@ -1,4 +1,4 @@
-import type { GraphNode, Props } from '../core/graph.js';
+import type { GraphNode, Props } from '../../core/graph.js';
 import type { FallbackIds, GeneIdIndex } from './gene-index.js';
 import { normalizeEntrezId, normalizeHgncId, parseEnsemblId } from './ids.js';
 

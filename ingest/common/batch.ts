@@ -1,5 +1,5 @@
 import type { GraphEdge, GraphNode, IngestIssue, IssueSeverity, StreamedBatch } from '../core/graph.js';
-import type { GeneIdIndex } from './gene-index.js';
+import type { GeneIdIndex } from './bio/gene-index.js';
 
 /** Options every bio reader accepts. */
 export interface BioReadOptions {

@@ -1,7 +1,7 @@
-import type { Props } from '../core/graph.js';
-import type { Fragment } from '../bio/batch.js';
-import { geneReferenceNode, type GeneRef } from '../bio/gene-ref.js';
-import { normalizePmid } from '../bio/ids.js';
+import type { Props } from '../../core/graph.js';
+import type { Fragment } from '../batch.js';
+import { geneReferenceNode, type GeneRef } from './gene-ref.js';
+import { normalizePmid } from './ids.js';
 
 /** Which release of which source a file holds. */
 export interface SourceInfo {
