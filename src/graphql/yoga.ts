@@ -4,12 +4,12 @@ import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import type { HelixContext } from '../app/context.js';
 import { graphqlDuration, operationLabel } from '../observability/metrics.js';
 import { createGraphQLContext, type GraphQLContext } from './context.js';
-import { closedErrorCodes } from './error-codes-plugin.js';
+import { closedErrorCodes } from './plugins/error-codes.js';
 import { disableIntrospection, hideSuggestions } from './plugins/schema-disclosure.js';
 import { exposes } from '../config/load.js';
 import { maskError } from './mask-error.js';
-import { lineageCostLimit } from './resolvers/lineage-cost.js';
-import { lineageResponseCache } from './resolvers/lineage-response-cache.js';
+import { lineageCostLimit } from './plugins/lineage-cost.js';
+import { lineageResponseCache } from './plugins/lineage-response-cache.js';
 import { buildSchema } from './schema.js';
 import { renderLocalGraphiQL } from '../http/graphiql/graphiql-page.js';
 

@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import { ERROR_CODES } from '../errors.js';
+import { ERROR_CODES } from '../../errors.js';
 
 const CLOSED = new Set<string>(ERROR_CODES);
 
