@@ -167,12 +167,3 @@ export async function* readKidneyScraperSummary(file: string, opts: BioReadOptio
   }
   yield b.finish();
 }
-
-/** Content tests for detection: a registry YAML, or a scraper summary JSON. */
-export function looksLikeKidneyPipelineConfig(text: string): boolean {
-  return /^(annotations|datasources):[ \t]*(#.*)?$/m.test(text) && !text.includes('\t');
-}
-
-export function looksLikeKidneyScraperSummary(text: string): boolean {
-  return /"publications"\s*:\s*\[/.test(text) && /"total_publications"|"successful_extractions"|"extraction_errors"/.test(text);
-}
