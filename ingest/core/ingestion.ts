@@ -4,6 +4,7 @@ import { requireQueries } from '../../src/db/registry.js';
 import { publishIngestionProgress } from '../../src/events/ingestion-progress.js';
 import type { IngestIssue } from './graph.js';
 import type { WriteReport } from './write-report.js';
+import { ingestionUrn } from '../common/urns.js';
 
 const Q = requireQueries([
   'ingest/start-ingestion',
@@ -44,7 +45,7 @@ export class IngestionRecord {
     o: { kind: string; source: string; scope: string; namespace?: string; resumeId?: string; id?: string },
   ): Promise<IngestionRecord> {
     const id = o.resumeId ?? o.id ?? randomUUID();
-    const urn = `urn:helix:ingestion:${id}`;
+    const urn = ingestionUrn(id);
     const [row] = await exec.write(Q['ingest/start-ingestion'], {
       urn,
       id,
@@ -57,7 +58,7 @@ export class IngestionRecord {
   }
 
   static async find(exec: Executor, id: string) {
-    const [row] = await exec.read(Q['ingest/get-ingestion'], { urn: `urn:helix:ingestion:${id}` });
+    const [row] = await exec.read(Q['ingest/get-ingestion'], { urn: ingestionUrn(id) });
     return row;
   }
 

@@ -5,12 +5,11 @@ import { parseTime } from '../common/time.js';
 import { stepUrn } from '../common/urns.js';
 import { camelCase, jsonProp } from '../common/values.js';
 import { isMissing, parseDuration, parseInteger, parsePercent, parseSize } from './human-format.js';
+import { nextflowRunUrn } from '../common/urns.js';
+
+export { nextflowRunUrn };
 
 export type RawValue = string | number | boolean | null | undefined;
-
-export function nextflowRunUrn(runNameOrId: string): string {
-  return `urn:nextflow:run:${runNameOrId}`;
-}
 
 export function nextflowTaskUrn(runUrn: string, taskId: string): string {
   return `${runUrn}:task:${taskId}`;

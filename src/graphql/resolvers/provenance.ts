@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { filter, pipe } from 'graphql-yoga';
-import { BOOKKEEPING_PROPS } from '../../../ingest/core/hash.js';
+import { BOOKKEEPING_PROPS } from '../../../ingest/core/graph.js';
 import { HelixError } from '../../errors.js';
 import type { IngestionProgressEvent, RunUpdatedEvent } from '../../events/bus.js';
 import { createLoaders } from '../../loaders/index.js';

@@ -9,6 +9,7 @@ import { requireQueries } from '../../db/registry.js';
 import { HelixError } from '../../errors.js';
 import { publishIngestionProgress } from '../../events/ingestion-progress.js';
 import { IngestRoots } from './ingest-roots.js';
+import { ingestionUrn } from '../../../ingest/common/urns.js';
 
 const Q = requireQueries(['ingest/queue-ingestion', 'ingest/fail-unfinished-ingestion'] as const);
 
@@ -60,7 +61,7 @@ export class IngestionJobs {
     const source = this.roots.resolve(req.path);
     await this.roots.checkContents(source);
     const id = req.resume ?? randomUUID();
-    const urn = `urn:helix:ingestion:${id}`;
+    const urn = ingestionUrn(id);
     await this.exec.write(Q['ingest/queue-ingestion'], { urn, id, kind: req.kind, source, namespace: req.namespace ?? null });
     publishIngestionProgress({ id, urn, kind: req.kind, source, status: 'queued', position: null, progress: null, durationMs: null, error: null });
     const options: IngestRunOptions = {

@@ -3,6 +3,7 @@ import { badInput } from '../../errors.js';
 import { decodeKeyset, keysetPage, optionalText, storedRows, type KeysetPage, type StoredRow } from '../bio/keyset-cursor.js';
 import { pageSize } from '../lineage/limits.js';
 import type { ServiceContext } from '../lineage/service-context.js';
+import { olJobUrn } from '../../../ingest/common/urns.js';
 
 const Q = requireQueries(['provenance/find-jobs-by-name', 'provenance/list-jobs', 'provenance/count-jobs', 'graph/get-nodes-by-urn'] as const);
 
@@ -23,7 +24,7 @@ export async function findJob(s: ServiceContext, args: JobArgs): Promise<StoredR
   if ((urn === null) === (name === null)) throw badInput('job(...) takes either urn, or name (with an optional namespace)', { argument: 'urn' });
   if (urn !== null && namespace !== null) throw badInput('job(urn) takes no namespace', { argument: 'namespace' });
   if (urn !== null || namespace !== null) {
-    const tried = urn ?? `urn:ol:job:${namespace}:${name}`;
+    const tried = urn ?? olJobUrn(namespace ?? '', name ?? '');
     const [row] = storedRows(await s.exec.read(Q['graph/get-nodes-by-urn'], { urns: [tried] }, s.query));
     if (row?.labels.includes('Job')) return row;
     if (urn !== null) return null;

@@ -3,13 +3,14 @@ import { badInput } from '../../errors.js';
 import { storedRows, type StoredRow } from '../bio/keyset-cursor.js';
 import { LIMITS } from '../lineage/limits.js';
 import type { ServiceContext } from '../lineage/service-context.js';
+import { runUrnCandidates as sourceRunUrns } from '../../../ingest/common/urns.js';
 
 const Q = requireQueries(['runs/find-runs-by-id'] as const);
 
 /** The run urns an id may stand for, most specific first: the id itself, then each source's run urn form. */
 export function runUrnCandidates(id: string): string[] {
   if (id.startsWith('urn:')) return [id];
-  return [`urn:ol:run:${id}`, `urn:dbt:invocation:${id}`, `urn:strategy-run:${id}`, `urn:imputation:job:${id}`, `urn:nextflow:run:${id}`];
+  return sourceRunUrns(id);
 }
 
 /**
