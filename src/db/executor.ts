@@ -114,18 +114,20 @@ export class Executor {
       timeout: ctx.timeoutMs ?? this.options.txTimeoutMs,
       metadata: { app: 'helix', op: ctx.op ?? name, query: name, requestId: ctx.requestId ?? '' },
     };
+    // One observation per query: a failed query is metered as `error` only.
+    let outcome: 'ok' | 'error' = 'ok';
     try {
       return await withSpan(`cypher ${name}`, { 'db.system': 'neo4j', 'db.operation': name }, () =>
         mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config),
       );
     } catch (error) {
+      outcome = 'error';
       const mapped = mapNeo4jError(error, name);
       this.options.logger?.warn({ query: name, code: mapped.code, err: error, requestId: ctx.requestId }, 'cypher failed');
-      cypherDuration.observe({ query: name, mode, outcome: 'error' }, (performance.now() - started) / 1000);
       throw mapped;
     } finally {
       await session.close();
-      cypherDuration.observe({ query: name, mode, outcome: 'ok' }, (performance.now() - started) / 1000);
+      cypherDuration.observe({ query: name, mode, outcome }, (performance.now() - started) / 1000);
     }
   }
 }
