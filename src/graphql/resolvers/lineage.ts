@@ -10,7 +10,7 @@ import { decodeOffset, encodeCursor } from '../../services/metadata/cursor.js';
 import type { GraphQLContext } from '../context.js';
 import { nodeType } from '../node-type.js';
 import { toNodeParent } from './base.js';
-import { pageInfo } from './capsules.js';
+import { pageInfo } from '../pagination.js';
 
 const svc = (ctx: GraphQLContext) => serviceContext(ctx.helix, ctx.queryCtx);
 

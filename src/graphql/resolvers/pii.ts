@@ -4,7 +4,7 @@ import { PII_CATEGORIES } from '../../services/conformance/pii/categories.js';
 import { listPiiInventory, toFinding, type PiiFilter, type StoredFinding } from '../../services/conformance/pii/pii-inventory.js';
 import type { GraphQLContext } from '../context.js';
 import { toNodeParent, type NodeParent } from './base.js';
-import { pageInfo } from './capsules.js';
+import { pageInfo } from '../pagination.js';
 
 type FindingParent = StoredFinding & { columnNode?: NodeParent };
 

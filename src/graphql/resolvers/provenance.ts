@@ -16,7 +16,8 @@ import type { GraphQLContext } from '../context.js';
 import { nodeType } from '../node-type.js';
 import { subscriptionPubSub } from '../pubsub.js';
 import type { NodeParent } from './base.js';
-import { connection, int, json, nodeFields, num, ownedFields, parents, strings, svc, text, toParent, type RelatedParent } from './bio.js';
+import { connection } from '../pagination.js';
+import { int, json, nodeFields, num, ownedFields, parents, strings, svc, text, toParent, type RelatedParent } from './fields.js';
 
 /** PROV entities carry only the generic Entity label; name them so rather than Node. */
 const provType = (labels: string[]) => {
