@@ -3,17 +3,12 @@ import type { Logger } from 'pino';
 import type { Cache } from '../cache/cache.js';
 import { createCache } from '../cache/create-cache.js';
 import type { Config } from '../config/schema.js';
-import { assertQueriesValid } from '../db/check-queries.js';
-import { createDriver } from '../db/driver.js';
-import { Executor } from '../db/executor.js';
-import { migrate } from '../db/migrate.js';
-import { QueryRegistry } from '../db/registry.js';
-import { stopLocalNeo4j } from '../local-neo4j/local-neo4j.js';
-import { resolveGraphTarget, type GraphTarget } from './connect-graph.js';
+import type { Executor } from '../db/executor.js';
+import type { GraphTarget } from './connect-graph.js';
+import { openGraph, type OpenOptions } from './open-graph.js';
 import { helixEvents } from '../events/bus.js';
 import { acquireRedisRelay } from '../events/redis-relay.js';
 import { IngestRoots } from '../services/ingestion/ingest-roots.js';
-import { graphVersionReader } from '../services/lineage/graph-version.js';
 import { IngestionJobs } from '../services/ingestion/ingestion-jobs.js';
 import { ConformanceJobs } from '../services/conformance/evaluation-jobs.js';
 import { resolveRuleFile } from '../services/conformance/rule-file.js';
@@ -35,52 +30,17 @@ export interface HelixContext {
   close(options?: { stopLocalNeo4j?: boolean }): Promise<void>;
 }
 
-export interface OpenOptions {
-  /** Apply cypher/schema migrations (serve and migrate do; read-only tools may not). */
-  migrate?: boolean;
-  /** EXPLAIN every named query and refuse to continue on a failure. */
-  checkQueries?: boolean;
-  /** When opening fails after this process started the local Neo4j, stop it again (serve does; CLI tools reuse it). */
-  stopStartedNeo4jOnError?: boolean;
-  log?: (msg: string) => void;
-}
+export type { OpenOptions };
 
-/** Connects everything a command needs, in dependency order, and knows how to release it. */
+/**
+ * The server's context: the graph (openGraph) plus the response cache, the event relay and the background job
+ * runners, in dependency order, and how to release them. `helix serve` and the tests open this; a CLI command opens
+ * only the graph and what it uses (src/cli/bootstrap.ts).
+ */
 export async function openHelix(config: Config, logger: Logger, o: OpenOptions = {}): Promise<HelixContext> {
   const roots = IngestRoots.parse(config.HELIX_INGEST_ROOTS);
-  const began = performance.now();
-  const lap = (phase: string, since: number, extra: Record<string, unknown> = {}) =>
-    logger.info({ phase, ms: Math.round(performance.now() - since), ...extra }, 'start-up phase');
-  const registry = QueryRegistry.load();
-  const target = await resolveGraphTarget(config, o.log ?? ((m) => logger.info(m)));
-  lap('neo4j', began);
-  const driver = await createDriver({
-    uri: target.uri,
-    user: target.user,
-    password: target.password,
-    maxPool: config.NEO4J_MAX_POOL,
-    logger,
-  });
-  const exec = new Executor(driver, registry, {
-    database: config.NEO4J_DATABASE,
-    txTimeoutMs: config.NEO4J_TX_TIMEOUT_MS,
-    logger,
-  });
-  graphVersionReader(exec).maxStalenessMs = config.HELIX_GRAPH_VERSION_STALENESS_MS;
-  let schemaVersion = 0;
-  try {
-    let t = performance.now();
-    if (o.migrate) {
-      schemaVersion = (await migrate(exec, { skipUnchanged: true })).version;
-      lap('migrate', t);
-    }
-    t = performance.now();
-    if (o.checkQueries) lap('check-queries', t, await assertQueriesValid(exec));
-  } catch (error) {
-    await driver.close();
-    if (o.stopStartedNeo4jOnError && target.local?.started) await stopLocalNeo4j(config.HELIX_NEO4J_HOME);
-    throw error;
-  }
+  const graph = await openGraph(config, logger, o);
+  const { driver, exec, target, schemaVersion } = graph;
   const ingestionJobs = new IngestionJobs(exec, roots, logger, config.HELIX_INGEST_CONCURRENCY);
   const rulesFile = resolveRuleFile(undefined, process.cwd(), config.HELIX_RULES_FILE);
   const conformanceJobs = new ConformanceJobs(exec, rulesFile, logger, config.HELIX_RULE_TIMEOUT_MS);
@@ -103,8 +63,7 @@ export async function openHelix(config: Config, logger: Logger, o: OpenOptions =
       await conformanceJobs.close();
       await relay?.close();
       await cache.close();
-      await driver.close();
-      if (options.stopLocalNeo4j && target.local?.started) await stopLocalNeo4j(config.HELIX_NEO4J_HOME);
+      await graph.close(options);
     },
   };
 }

@@ -34,7 +34,7 @@ export function registerIngestCommand(program: Command): void {
         throw new HelixError('BAD_USER_INPUT', `unknown ingest kind '${kind}'; known: ${Object.keys(INGESTERS).sort().join(', ')}`);
       }
       const run = await entry.run();
-      await withHelix({ migrate: true }, async (helix) => {
+      await withHelix({ migrate: true, events: true }, async (helix) => {
         const report = await run(helix.exec, path, {
           ...flags,
           onProgress: flags.json ? undefined : progressBar(`ingest ${kind}`),
