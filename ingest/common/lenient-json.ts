@@ -1,86 +1,132 @@
+import { Transform, type TransformCallback } from 'node:stream';
+
 /**
- * JSON as Python writes it: bare `NaN`, `Infinity` and `-Infinity` (invalid JSON, rejected by JSON.parse) become
- * `null`. Strings are never touched. Works on whole texts and on chunks fed in order (tokens may straddle chunks).
+ * JSON as Python writes it (dbt's json.dumps, pandas, kidney-genetics): bare `NaN`, `Infinity` and `-Infinity` (also
+ * `+Infinity`, `-NaN`, `+NaN`), which JSON.parse rejects, read as `null`. Strings are never touched. One rewriter for
+ * whole texts, chunks fed in order (a token cut by a chunk border is carried over) and streams.
  */
 
-const TOKENS = ['-Infinity', 'Infinity', 'NaN'] as const;
-export class NonStandardJsonSanitizer {
-  /** How many bare NaN/Infinity tokens were replaced so far. */
-  replaced = 0;
+const REPLACED = new Set(['NaN', '-NaN', '+NaN', 'Infinity', '-Infinity', '+Infinity']);
+
+/** Characters that end a bare JSON token (number or literal) outside strings. */
+function endsBareToken(code: number): boolean {
+  return (
+    code === 0x7b || // {
+    code === 0x7d || // }
+    code === 0x5b || // [
+    code === 0x5d || // ]
+    code === 0x2c || // ,
+    code === 0x3a || // :
+    code === 0x22 || // "
+    code === 0x20 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    code === 0x09
+  );
+}
+
+function isNonFinite(chunk: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length < 3 || length > 9) return false;
+  const first = chunk.charCodeAt(start);
+  // Cheap pre-check (N, I, -, +) so ordinary numbers and literals are never sliced.
+  if (first !== 0x4e && first !== 0x49 && first !== 0x2d && first !== 0x2b) return false;
+  return REPLACED.has(chunk.slice(start, end));
+}
+
+export interface NonFiniteReport {
+  count: number;
+  firstLine?: number;
+}
+
+/**
+ * Python's json.dumps (used by dbt) writes float nan/inf as bare `NaN` / `Infinity` / `-Infinity`, which JSON
+ * parsers reject. This rewrites those tokens to `null` outside strings, chunk by chunk, so a streaming parser can
+ * read the rest of the file. A bare token cut by a chunk boundary is carried over to the next chunk.
+ */
+export class NonFiniteRewriter {
   private inString = false;
   private escaped = false;
   private carry = '';
+  private line = 1;
+  readonly report: NonFiniteReport = { count: 0 };
 
-  push(chunk: string): string {
-    const text = this.carry + chunk;
+  write(input: string): string {
+    const chunk = this.carry + input;
     this.carry = '';
     let out = '';
-    let i = 0;
-    while (i < text.length) {
-      const ch = text[i]!;
+    let segmentStart = 0;
+    let tokenStart = -1;
+    for (let i = 0; i < chunk.length; i++) {
+      const code = chunk.charCodeAt(i);
       if (this.inString) {
         if (this.escaped) this.escaped = false;
-        else if (ch === '\\') this.escaped = true;
-        else if (ch === '"') this.inString = false;
-        out += ch;
-        i++;
-        continue;
-      }
-      if (ch === '"') {
-        this.inString = true;
-        out += ch;
-        i++;
-        continue;
-      }
-      if (ch === 'N' || ch === 'I' || ch === '-') {
-        const token = TOKENS.find((t) => text.startsWith(t, i));
-        if (token && i + token.length < text.length) {
-          if (!/[A-Za-z0-9_]/.test(text[i + token.length]!)) {
-            out += 'null';
-            this.replaced++;
-            i += token.length;
-            continue;
+        else if (code === 0x5c) this.escaped = true;
+        else if (code === 0x22) this.inString = false;
+      } else if (endsBareToken(code)) {
+        if (tokenStart >= 0) {
+          if (isNonFinite(chunk, tokenStart, i)) {
+            out += chunk.slice(segmentStart, tokenStart) + this.replaced();
+            segmentStart = i;
           }
-        } else {
-          const rest = text.slice(i);
-          if (TOKENS.some((t) => t.startsWith(rest))) {
-            this.carry = rest;
-            return out;
-          }
+          tokenStart = -1;
         }
+        if (code === 0x22) this.inString = true;
+      } else if (tokenStart < 0) {
+        tokenStart = i;
       }
-      out += ch;
-      i++;
+      if (code === 0x0a) this.line++;
+    }
+    if (tokenStart >= 0) {
+      out += chunk.slice(segmentStart, tokenStart);
+      this.carry = chunk.slice(tokenStart);
+    } else {
+      out += chunk.slice(segmentStart);
     }
     return out;
   }
 
-  /** Flush what was held back at the end of the input. */
   end(): string {
     const rest = this.carry;
     this.carry = '';
-    const token = TOKENS.find((t) => rest === t);
-    if (token) {
-      this.replaced++;
-      return 'null';
-    }
-    return rest;
+    return REPLACED.has(rest) ? this.replaced() : rest;
+  }
+
+  private replaced(): string {
+    this.report.count++;
+    this.report.firstLine ??= this.line;
+    return 'null';
   }
 }
 
-export function sanitizeJsonText(text: string): { text: string; replaced: number } {
-  const s = new NonStandardJsonSanitizer();
-  const out = s.push(text) + s.end();
-  return { text: out, replaced: s.replaced };
+/** Stream stage around NonFiniteRewriter: string chunks in, string chunks out. */
+export function nonFiniteRewriteStream(rewriter = new NonFiniteRewriter()): Transform {
+  return new Transform({
+    decodeStrings: false,
+    readableObjectMode: true,
+    transform(chunk: string | Buffer, _enc: BufferEncoding, done: TransformCallback) {
+      const text = rewriter.write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+      done(null, text === '' ? undefined : text);
+    },
+    flush(done: TransformCallback) {
+      const text = rewriter.end();
+      done(null, text === '' ? undefined : text);
+    },
+  });
 }
 
-/** JSON.parse that accepts Python's bare NaN/Infinity (as null); reports how many were replaced. */
-export function parseLenientJson(text: string): { value: unknown; replaced: number } {
+/**
+ * JSON.parse that accepts bare NaN/Infinity (read as null) and a leading byte-order mark; reports how many tokens
+ * were replaced and on which line the first was. Valid JSON takes the fast path (one JSON.parse).
+ */
+export function parseLenientJson(text: string): { value: unknown; nonFinite: NonFiniteReport } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return { value: JSON.parse(text) as unknown, replaced: 0 };
+    return { value: JSON.parse(body) as unknown, nonFinite: { count: 0 } };
   } catch (err) {
-    if (!/NaN|Infinity/.test(text)) throw err;
+    if (!/NaN|Infinity/.test(body)) throw err;
   }
-  const { text: clean, replaced } = sanitizeJsonText(text);
-  return { value: JSON.parse(clean) as unknown, replaced };
+  const rewriter = new NonFiniteRewriter();
+  const clean = rewriter.write(body) + rewriter.end();
+  return { value: JSON.parse(clean) as unknown, nonFinite: rewriter.report };
 }

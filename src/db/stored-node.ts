@@ -1,5 +1,5 @@
-/** A node as the capsule and search queries return it (the same shape as the node loader's StoredNode). */
-export interface StoredNodeRow {
+/** A node as the queries return it (node loader, capsule, search and keyset queries): URN, labels, properties. */
+export interface StoredNode {
   urn: string;
   labels: string[];
   props: Record<string, unknown>;

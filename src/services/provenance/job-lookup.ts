@@ -1,6 +1,6 @@
 import { requireQueries } from '../../db/registry.js';
 import { badInput } from '../../errors.js';
-import { decodeKeyset, keysetPage, optionalText, storedRows, type KeysetPage, type StoredRow } from '../bio/keyset-cursor.js';
+import { decodeKeyset, keysetPage, optionalText, storedRows, type KeysetPage, type StoredNode } from '../bio/keyset-cursor.js';
 import { pageSize } from '../lineage/limits.js';
 import type { ServiceContext } from '../lineage/service-context.js';
 import { olJobUrn } from '../../../ingest/common/urns.js';
@@ -17,7 +17,7 @@ export interface JobArgs {
  * job(urn | namespace + name): by urn, or by name (and namespace when given; an OpenLineage job's urn is tried first).
  * Owned jobs win over jobs only referenced; null when nothing matches.
  */
-export async function findJob(s: ServiceContext, args: JobArgs): Promise<StoredRow | null> {
+export async function findJob(s: ServiceContext, args: JobArgs): Promise<StoredNode | null> {
   const urn = optionalText('urn', args.urn, 2000);
   const namespace = optionalText('namespace', args.namespace, 500);
   const name = optionalText('name', args.name, 500);
