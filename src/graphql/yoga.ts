@@ -19,7 +19,9 @@ export type HelixYoga = YogaServerInstance<{ requestId?: string }, GraphQLContex
 export function createHelixYoga(helix: HelixContext): HelixYoga {
   const armor = new EnvelopArmor({
     maxDepth: { n: helix.config.HELIX_MAX_QUERY_DEPTH, ignoreIntrospection: true },
-    costLimit: { maxCost: helix.config.HELIX_MAX_QUERY_COST, ignoreIntrospection: true },
+    // One cost model: the lineage cost limit below (argument-aware: depth, limit, first, parents) prices every field;
+    // armor's shape-only cost under the same HELIX_MAX_QUERY_COST would only count the same query a second way.
+    costLimit: { enabled: false },
     maxAliases: { n: 30 },
     maxDirectives: { n: 30 },
     maxTokens: { n: 5000 },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { HelixContext } from '../../src/app/context.js';
 
 /**
@@ -54,4 +55,22 @@ export async function fingerprintGraph(helix: HelixContext, o: FingerprintOption
   const nodeLines = nodes.map((n) => stable([[...(n.labels as string[])].sort(), content(n.props as Record<string, unknown>)]));
   const edgeLines = edges.map((e) => stable([e.from, e.type, e.to, content(e.props as Record<string, unknown>)]));
   return { nodes: nodes.length, edges: edges.length, graph: sha([...nodeLines, ...edgeLines]) };
+}
+
+/**
+ * The fingerprints recorded in `file` (JSON by case name), and how to record new ones: with
+ * HELIX_UPDATE_FINGERPRINTS=1 `save()` writes what the run saw (only for an intended change of the graph model).
+ */
+export function recordedFingerprints<T>(file: string) {
+  const update = process.env.HELIX_UPDATE_FINGERPRINTS === '1';
+  const expected: Record<string, T> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const seen: Record<string, T> = {};
+  return {
+    update,
+    expected,
+    seen,
+    save: () => {
+      if (update) writeFileSync(file, JSON.stringify({ ...expected, ...seen }, null, 2) + '\n');
+    },
+  };
 }

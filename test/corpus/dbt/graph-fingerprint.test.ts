@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { writeSyntheticDbtProject } from '../../../bench/synthetic-dbt.js';
 import { runDbtIngest } from '../../../ingest/run/dbt.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { corpusPath } from '../../support/corpus.js';
-import { fingerprintGraph as fingerprintOf, sha, stable } from '../../support/graph-fingerprint.js';
+import { fingerprintGraph as fingerprintOf, recordedFingerprints, sha, stable } from '../../support/graph-fingerprint.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';
 
 /**
@@ -17,8 +17,7 @@ import { openTestHelix, resetGraph } from '../../support/graph.js';
  * Regenerate (only for an intended change of the graph model) with HELIX_UPDATE_FINGERPRINTS=1.
  */
 const expectedFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'graph-fingerprints.json');
-const update = process.env.HELIX_UPDATE_FINGERPRINTS === '1';
-const expected: Record<string, Fingerprint> = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, 'utf8')) : {};
+const { update, expected, seen, save } = recordedFingerprints<Fingerprint>(expectedFile);
 
 interface Fingerprint {
   nodes: number;
@@ -37,13 +36,12 @@ const projects: Array<[string, () => string]> = [
 ];
 
 let helix: HelixContext;
-const seen: Record<string, Fingerprint> = {};
 
 beforeAll(async () => {
   helix = await openTestHelix();
 });
 afterAll(async () => {
-  if (update) writeFileSync(expectedFile, JSON.stringify({ ...expected, ...seen }, null, 2) + '\n');
+  save();
   await helix?.close();
 });
 

@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INGESTERS } from '../../../ingest/run/registry.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { corpusPath } from '../../support/corpus.js';
-import { fingerprintGraph, sha, stable, type GraphFingerprint } from '../../support/graph-fingerprint.js';
+import { fingerprintGraph, type GraphFingerprint, recordedFingerprints, sha, stable } from '../../support/graph-fingerprint.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';
 
 /**
@@ -16,8 +16,7 @@ import { openTestHelix, resetGraph } from '../../support/graph.js';
  * model, with HELIX_UPDATE_FINGERPRINTS=1.
  */
 const expectedFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'source-graph-fingerprints.json');
-const update = process.env.HELIX_UPDATE_FINGERPRINTS === '1';
-const expected: Record<string, Fingerprint> = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, 'utf8')) : {};
+const { update, expected, seen, save } = recordedFingerprints<Fingerprint>(expectedFile);
 
 interface Fingerprint extends GraphFingerprint {
   report: string;
@@ -42,13 +41,12 @@ const cases: Array<[string, string, string[], 'one by one'?]> = [
 ];
 
 let helix: HelixContext;
-const seen: Record<string, Fingerprint> = {};
 
 beforeAll(async () => {
   helix = await openTestHelix();
 });
 afterAll(async () => {
-  if (update) writeFileSync(expectedFile, JSON.stringify({ ...expected, ...seen }, null, 2) + '\n');
+  save();
   await helix?.close();
 });
 
