@@ -1,7 +1,7 @@
 import type { GraphBuilder } from '../common/graph-builder.js';
-import { imputationPanelUrn as panelUrn, imputationRunUrn } from '../common/urns.js';
+import { imputationPanelUrn, imputationRunUrn } from '../common/urns.js';
 
-export { imputationRunUrn, panelUrn };
+export { imputationPanelUrn, imputationRunUrn };
 
 /** One imputation-platform row with the line it came from. */
 export interface Row {

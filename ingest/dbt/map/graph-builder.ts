@@ -1,5 +1,4 @@
 import { GraphBuilder as CommonGraphBuilder, storableProps } from '../../common/graph-builder.js';
-import { jsonProp as commonJsonProp } from '../../common/values.js';
 
 /**
  * The dbt mapping's builder: merge policy `first-wins` (an owner named by two models, an invocation named by the
@@ -12,5 +11,3 @@ export class GraphBuilder extends CommonGraphBuilder {
   }
 }
 
-/** Nested values are stored as JSON strings, keys in the artifact's order; empty objects and arrays are left out. */
-export const jsonProp = (value: unknown): string | undefined => commonJsonProp(value, 'as-given');

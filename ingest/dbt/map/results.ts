@@ -5,7 +5,7 @@ import type { MapContext } from './context.js';
 import { dbtInvocationUrn as invocationUrn, dbtResultUrn, stepUrn } from '../../common/urns.js';
 
 export { invocationUrn };
-import { jsonProp } from './graph-builder.js';
+import { jsonProp } from '../../common/values.js';
 import { projectNameOf } from './namespace.js';
 
 /** The project as a job (PROV Plan) every invocation is an instance of; its steps are the nodes dbt ran. */
@@ -130,11 +130,11 @@ function addResult(ctx: MapContext, invocation: { id: string; urn: string }, r: 
       startedAt: r.startedAt,
       completedAt: r.completedAt,
       threadId: r.threadId,
-      adapterResponseJson: jsonProp(r.adapterResponse),
+      adapterResponseJson: jsonProp(r.adapterResponse, 'as-given'),
       maxLoadedAt: freshness?.maxLoadedAt,
       snapshottedAt: freshness?.snapshottedAt,
       maxLoadedAtTimeAgoInS: freshness?.maxLoadedAtTimeAgoInS,
-      criteriaJson: jsonProp(freshness?.criteria),
+      criteriaJson: jsonProp(freshness?.criteria, 'as-given'),
     },
   });
   ctx.g.addEdge('IN_INVOCATION', urn, invocation.urn);
