@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bioRunner } from '../ingest/run/bio.js';
+import { bioRunner } from '../src/ingestion/bio.js';
 import { writeGraph } from '../ingest/core/writer.js';
 import { openHelix } from '../src/app/context.js';
 import { loadConfig } from '../src/config/load.js';

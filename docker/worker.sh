@@ -3,7 +3,8 @@
 #   With arguments: runs them as one Helix command, e.g.
 #     docker compose run --rm worker ingest openlineage /artifacts/openlineage/events.ndjson
 #   Without: ingests every dbt target folder under $ARTIFACTS/dbt and every OpenLineage file under
-#   $ARTIFACTS/openlineage once, then stays up idle (so `docker compose up` does not restart it).
+#   $ARTIFACTS/openlineage once (idempotent) and exits: the compose `seed` service. The `worker` replicas run
+#   `helix worker --concurrency N` through the first form, consuming the job queue at REDIS_URL.
 set -u
 HELIX="node --enable-source-maps dist/src/cli/main.js"
 ARTIFACTS="${ARTIFACTS:-/artifacts}"
@@ -18,5 +19,5 @@ done
 if [ -d "$ARTIFACTS/openlineage" ]; then
   $HELIX ingest openlineage "$ARTIFACTS/openlineage" || status=1
 fi
-echo "worker: initial ingestion done (exit $status); run more with: docker compose run --rm worker ingest <kind> <path>"
-exec sleep infinity
+echo "seed: ingestion done (exit $status)"
+exit $status

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'TIMEOUT',
   'DATABASE_UNAVAILABLE',
+  /** Neo4j is temporarily away (stopped, restarting, no leader): retry later; HTTP routes answer 503. */
+  'SERVICE_UNAVAILABLE',
   'DATABASE_ERROR',
   'CONFIG_INVALID',
   'CONFIG_UNSAFE',

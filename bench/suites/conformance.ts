@@ -4,7 +4,7 @@
 // the checkout's local one. The bench namespaces are removed at the end of each round.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { runDbtIngest } from '../../ingest/run/dbt.js';
+import { runDbtIngest } from '../../src/ingestion/dbt.js';
 import { openHelix, type HelixContext } from '../../src/app/context.js';
 import { loadConfig } from '../../src/config/load.js';
 import { createLogger } from '../../src/observability/logger.js';

@@ -1,5 +1,6 @@
-// A background ingestion that stopped before its runner could record an end (bad input found before it started).
+// An ingestion that stopped before its runner began its record (bad input found first, or cancelled while it
+// waited): the queued record still ends, as $status (failed or cancelled) with its reason.
 MATCH (i:Ingestion {urn: $urn})
 WHERE i.status IN ['queued', 'running']
-SET i.status = 'failed', i.finishedAt = datetime(), i.error = $error
+SET i.status = $status, i.finishedAt = datetime(), i.error = $error
 RETURN i.id AS id

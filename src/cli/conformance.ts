@@ -1,5 +1,5 @@
 /** The actions of `helix conformance` (registered in conformance-command.ts), loaded only when one runs. */
-import { INGESTERS } from '../../ingest/run/registry.js';
+import { INGESTERS } from '../ingestion/registry.js';
 import type { HelixGraph } from '../app/open-graph.js';
 import { requireQueries } from '../db/registry.js';
 import { HelixError } from '../errors.js';

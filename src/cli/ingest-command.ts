@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { INGESTERS } from '../../ingest/run/registry.js';
+import { INGESTERS } from '../ingestion/registry.js';
 import { HelixError } from '../errors.js';
 import { withHelix } from './bootstrap.js';
 import { progressBar } from './progress.js';
@@ -14,6 +14,7 @@ interface IngestFlags {
   catalog?: string;
   runResults?: string;
   sources?: string;
+  queue?: boolean;
 }
 
 export function registerIngestCommand(program: Command): void {
@@ -28,15 +29,28 @@ export function registerIngestCommand(program: Command): void {
     .option('--sources <file>', 'dbt sources.json (default: beside the manifest)')
     .option('--allow-mass-delete', 'allow deleting more than 20% of what this namespace held')
     .option('--resume <id>', 'resume an interrupted ingestion from its last checkpoint')
+    .option('--queue', 'put the ingestion on the Redis queue at REDIS_URL for a `helix worker` and print its record at once')
     .action(async (kind: string, path: string, flags: IngestFlags) => {
       const entry = Object.hasOwn(INGESTERS, kind) ? INGESTERS[kind] : undefined;
       if (!entry) {
         throw new HelixError('BAD_USER_INPUT', `unknown ingest kind '${kind}'; known: ${Object.keys(INGESTERS).sort().join(', ')}`);
       }
+      if (flags.queue) return enqueue(kind, path, flags);
       const run = await entry.run();
+      // Ctrl-C / SIGTERM: stop at the next batch and record the ingestion `cancelled` (what it wrote stays; a
+      // streamed kind continues with --resume <id>) instead of leaving it `running`; a second signal exits at once.
+      const stop = new AbortController();
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (stop.signal.aborted) process.exit(130);
+        process.stderr.write(`helix: ${signal}: stopping at the next batch (again to exit at once)\n`);
+        stop.abort('cancel');
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       await withHelix({ migrate: true, events: true }, async (helix) => {
         const report = await run(helix.exec, path, {
           ...flags,
+          signal: stop.signal,
           onProgress: flags.json ? undefined : progressBar(`ingest ${kind}`),
         });
         if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -44,4 +58,30 @@ export function registerIngestCommand(program: Command): void {
         if (report.status !== 'completed') process.exitCode = 1;
       });
     });
+}
+
+/** `helix ingest <kind> <path> --queue [--json]`: the queued record, printed at once; a worker runs it. */
+async function enqueue(kind: string, path: string, flags: IngestFlags): Promise<void> {
+  const redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) throw new HelixError('CONFIG_INVALID', '--queue needs REDIS_URL (the queue lives in Redis; `helix worker` consumes it)');
+  if (flags.catalog || flags.runResults || flags.sources) {
+    throw new HelixError('BAD_USER_INPUT', '--queue takes the dbt artifacts beside the manifest (--catalog, --run-results and --sources are for in-process runs)');
+  }
+  const [{ resolve }, { BullJobQueue }, { IngestionJobs }] = await Promise.all([
+    import('node:path'),
+    import('../services/ingestion/job-queue.js'),
+    import('../services/ingestion/ingestion-jobs.js'),
+  ]);
+  await withHelix({ migrate: true }, async (helix) => {
+    const queue = new BullJobQueue(redisUrl);
+    try {
+      // The CLI's user may read any path; a worker elsewhere must find it at the same absolute path.
+      const jobs = new IngestionJobs(helix.exec, null, queue);
+      const started = await jobs.start({ kind, path: resolve(path), namespace: flags.namespace, format: flags.format, resume: flags.resume, allowMassDelete: flags.allowMassDelete });
+      if (flags.json) process.stdout.write(`${JSON.stringify(started)}\n`);
+      else process.stdout.write(`queued ingestion ${started.id} (${kind} ${started.source}); follow it with ingestion(id: "${started.id}")\n`);
+    } finally {
+      await queue.close();
+    }
+  });
 }

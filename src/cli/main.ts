@@ -7,6 +7,7 @@ import { registerNeo4jCommand } from './neo4j-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerExportCommand } from './export-command.js';
 import { registerConformanceCommand } from './conformance-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 const program = new Command('helix')
   .description('Helix: data lineage and pipeline provenance as one property graph')
@@ -17,6 +18,7 @@ registerNeo4jCommand(program);
 registerIngestCommand(program);
 registerExportCommand(program);
 registerConformanceCommand(program);
+registerWorkerCommand(program);
 
 // `helix … | head`: a reader that stops early is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

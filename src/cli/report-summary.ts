@@ -1,4 +1,4 @@
-import type { IngestionReport } from '../../ingest/core/ingestion.js';
+import type { IngestionReport } from '../ingestion/record.js';
 
 /** How many issues the plain-text summary lists (all of them are in `--json`). */
 const SHOWN_ISSUES = 10;

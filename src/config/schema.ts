@@ -17,6 +17,16 @@ export const configSchema = z.object({
   NEO4J_DATABASE: z.string().default('neo4j'),
   NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   NEO4J_MAX_POOL: z.coerce.number().int().positive().default(50),
+  /** Longest wait for a pooled Neo4j connection, and to open one (fail fast when Neo4j is away). */
+  NEO4J_ACQUISITION_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  NEO4J_CONNECTION_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
+  /** How long the driver retries a transaction on transient errors (deadlocks, leader elections). */
+  NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).default(15_000),
+  /** Neo4j health probe: every interval, failing after the timeout; an outage is known within their sum. */
+  HELIX_HEALTH_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
+  HELIX_HEALTH_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  /** On SIGTERM, how long in-flight requests may take to finish before their connections are closed. */
+  HELIX_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(60_000),
   /** Local Neo4j (no NEO4J_URI): Bolt port (0 = 7687 if free, else any free port), auth, memory. */
   HELIX_NEO4J_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   HELIX_NEO4J_AUTH: bool.default(false),
@@ -55,6 +65,11 @@ export const configSchema = z.object({
   HELIX_INGEST_ROOTS: z.string().optional(),
   /** Background ingestions run at once (more queue). */
   HELIX_INGEST_CONCURRENCY: z.coerce.number().int().positive().default(1),
+  /**
+   * Who runs startIngestion/evaluateConformance jobs: `queue` (BullMQ at REDIS_URL, consumed by `helix worker`),
+   * `process` (this server, at most HELIX_INGEST_CONCURRENCY at once), `auto` (queue when REDIS_URL is set).
+   */
+  HELIX_JOB_RUNNER: z.enum(['auto', 'queue', 'process']).default('auto'),
   /** The conformance rule set the server evaluates (YAML, docs/conformance.md); default: helix.rules.yml if present. */
   HELIX_RULES_FILE: z.string().optional(),
   /** Longest a single conformance rule's query may run. */

@@ -31,7 +31,7 @@ export async function checkQueries(exec: Executor, only?: ReadonlySet<string>): 
           return { name, ok: true };
         } catch (error) {
           // A slow or unreachable database says nothing about the file: that is its own error, not a failed check.
-          if (error instanceof HelixError && (error.code === 'TIMEOUT' || error.code === 'DATABASE_UNAVAILABLE')) {
+          if (error instanceof HelixError && (error.code === 'TIMEOUT' || error.code === 'DATABASE_UNAVAILABLE' || error.code === 'SERVICE_UNAVAILABLE')) {
             throw new HelixError(error.code, `could not check cypher/${name}.cypher: ${error.message} (Neo4j is overloaded or down; the file may well be fine)`, error.details, { cause: error });
           }
           const cause = (error as { cause?: Error }).cause ?? (error as Error);

@@ -10,7 +10,11 @@ export function mapNeo4jError(error: unknown, queryName: string): HelixError {
       return new HelixError('TIMEOUT', `query ${queryName} exceeded its time limit`, { neo4jCode: code }, { cause: error });
     }
     if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.includes('DatabaseUnavailable')) {
-      return new HelixError('DATABASE_UNAVAILABLE', 'Neo4j is unavailable', { neo4jCode: code }, { cause: error });
+      // A temporary state the client may retry (HTTP 503): Neo4j stopped, restarting, or a cluster without a leader.
+      return new HelixError('SERVICE_UNAVAILABLE', 'Neo4j is unavailable; retry shortly', { neo4jCode: code }, { cause: error });
+    }
+    if (code.includes('InvalidBookmark')) {
+      return new HelixError('BAD_USER_INPUT', 'the helix-bookmark sent is not a bookmark of this database', { neo4jCode: code }, { cause: error });
     }
     if (code.includes('ConstraintValidationFailed')) {
       return new HelixError('CONFLICT', `query ${queryName} violates a uniqueness constraint`, { neo4jCode: code }, { cause: error });

@@ -4,6 +4,8 @@ import { cypherDuration } from '../observability/metrics.js';
 import { withSpan } from '../observability/tracing.js';
 import { toPlain } from './convert.js';
 import { mapNeo4jError } from './errors.js';
+import { HelixError } from '../errors.js';
+import type { Neo4jHealth } from './health.js';
 import type { QueryRegistry } from './registry.js';
 
 export type Row = Record<string, unknown>;
@@ -16,12 +18,21 @@ export interface QueryContext {
   timeoutMs?: number;
   /** Incremented once per Cypher round trip (tests assert batching with it). */
   counter?: { queries: number };
+  /**
+   * Read-your-writes across requests (Neo4j cluster): transactions of this context start after these bookmarks
+   * (the client sends back the `helix-bookmark` header of its last mutation's answer).
+   */
+  bookmarks?: string[];
+  /** Receives the bookmarks of this context's committed writes (sent to the client as `helix-bookmark`). */
+  writtenBookmarks?: Set<string>;
 }
 
 export interface ExecutorOptions {
   database: string;
   txTimeoutMs: number;
   logger?: Logger;
+  /** When given, work is refused at once while Neo4j is known to be away, and work in flight fails when it goes. */
+  health?: Neo4jHealth;
 }
 
 /** The single way Helix talks to Neo4j: named queries from the registry, plain rows back. */
@@ -31,6 +42,11 @@ export class Executor {
     readonly registry: QueryRegistry,
     private readonly options: ExecutorOptions,
   ) {}
+
+  /** Whether Neo4j answers (undefined for executors built without one, e.g. bench children). */
+  get health(): Neo4jHealth | undefined {
+    return this.options.health;
+  }
 
   read(name: string, params: Params = {}, ctx: QueryContext = {}): Promise<Row[]> {
     return this.run('READ', name, params, ctx);
@@ -62,7 +78,8 @@ export class Executor {
     // unwinds through `finally`, which rolls back and closes. Closing the session from the abort event itself, while
     // the result was suspended mid-stream, left a connection in a bad protocol state that the pool handed to the
     // next, unrelated query ("DiscardMessage cannot be handled by a session in the READY state").
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    this.options.health?.assertUp();
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ, bookmarks: ctx.bookmarks });
     const tx = session.beginTransaction({
       timeout: ctx.timeoutMs ?? this.options.txTimeoutMs,
       metadata: { app: 'helix', op: ctx.op ?? name, query: name, requestId: ctx.requestId ?? '' },
@@ -106,27 +123,38 @@ export class Executor {
   ): Promise<T> {
     if (ctx.counter) ctx.counter.queries += 1;
     const started = performance.now();
-    const session = this.driver.session({
-      database: this.options.database,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-    });
-    const config = {
-      timeout: ctx.timeoutMs ?? this.options.txTimeoutMs,
-      metadata: { app: 'helix', op: ctx.op ?? name, query: name, requestId: ctx.requestId ?? '' },
-    };
-    // One observation per query: a failed query is metered as `error` only.
-    let outcome: 'ok' | 'error' = 'ok';
+    const health = this.options.health;
+    let outcome = 'ok';
     try {
-      return await withSpan(`cypher ${name}`, { 'db.system': 'neo4j', 'db.operation': name }, () =>
+      health?.assertUp();
+      const session = this.driver.session({
+        database: this.options.database,
+        defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+        bookmarks: ctx.bookmarks,
+      });
+      const config = {
+        timeout: ctx.timeoutMs ?? this.options.txTimeoutMs,
+        metadata: { app: 'helix', op: ctx.op ?? name, query: name, requestId: ctx.requestId ?? '' },
+      };
+      // Managed transactions: the driver retries transient failures (deadlocks, leader switches) and routes reads to
+      // followers / read replicas, writes to the leader.
+      const pending = withSpan(`cypher ${name}`, { 'db.system': 'neo4j', 'db.operation': name }, () =>
         mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config),
-      );
+      ).finally(async () => {
+        if (mode === 'WRITE' && ctx.writtenBookmarks) for (const b of session.lastBookmarks()) ctx.writtenBookmarks.add(b);
+        await session.close().catch(() => undefined);
+      });
+      // While Neo4j is away the driver would keep retrying for its whole retry time: the health state ends the wait.
+      const result = health ? await health.guard(pending) : await pending;
+      health?.noteSuccess();
+      return result;
     } catch (error) {
       outcome = 'error';
       const mapped = mapNeo4jError(error, name);
+      if (mapped.code === 'SERVICE_UNAVAILABLE' && !(error instanceof HelixError)) health?.markDown(mapped.message);
       this.options.logger?.warn({ query: name, code: mapped.code, err: error, requestId: ctx.requestId }, 'cypher failed');
       throw mapped;
     } finally {
-      await session.close();
       cypherDuration.observe({ query: name, mode, outcome }, (performance.now() - started) / 1000);
     }
   }

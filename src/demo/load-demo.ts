@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeGraph } from '../../ingest/core/writer.js';
-import { INGESTERS } from '../../ingest/run/registry.js';
+import { INGESTERS } from '../ingestion/registry.js';
 import type { Executor } from '../db/executor.js';
 import { requireQueries } from '../db/registry.js';
 import { builtinRules } from '../services/conformance/builtin-rules.js';
@@ -14,7 +14,7 @@ import { projectRoot } from '../project-root.js';
 const Q = requireQueries(['meta/get-demo-load', 'meta/record-demo-load'] as const);
 
 /**
- * The demo graph is real artifacts under demo/, ingested by the real ingesters in dependency order (dbt before the
+ * The demo graph is real artifacts under src/demo/data/, ingested by the real ingesters in dependency order (dbt before the
  * OpenLineage run that reads a dbt model; genes before the proteins and alignments that name them).
  */
 export const DEMO_INGESTIONS: ReadonlyArray<{ kind: string; path: string }> = [
@@ -38,7 +38,7 @@ export interface DemoLoad {
 /** Loads the demo unless the graph already holds this very demo (same files, same ingestion code). */
 export async function loadDemoGraph(exec: Executor, o: { demoDir?: string; force?: boolean } = {}): Promise<DemoLoad> {
   const began = performance.now();
-  const dir = o.demoDir ?? path.join(projectRoot(), 'demo');
+  const dir = o.demoDir ?? path.join(projectRoot(), 'src', 'demo', 'data');
   const hash = demoHash(dir);
   const [row] = await exec.read(Q['meta/get-demo-load'], {}, { op: 'demo' });
   if (!o.force && row?.hash === hash) return { skipped: true, hash, nodes: 0, ms: Math.round(performance.now() - began) };

@@ -19,7 +19,7 @@ export interface IngestionProgressEvent {
   urn: string;
   kind: string | null;
   source: string | null;
-  status: 'queued' | 'running' | 'completed' | 'failed';
+  status: 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
   /** Input records consumed so far (streamed sources). */
   position: number | null;
   progress: Record<string, unknown> | null;
@@ -44,8 +44,15 @@ export interface ConformanceProgressEvent {
   at: string;
 }
 
+/** A request to the process running an ingestion (cancelIngestion): stop at the next batch. */
+export interface IngestionControlEvent {
+  id: string;
+  action: 'cancel';
+}
+
 export interface HelixEventMap {
   runUpdated: RunUpdatedEvent;
+  ingestionControl: IngestionControlEvent;
   ingestionProgress: IngestionProgressEvent;
   conformanceProgress: ConformanceProgressEvent;
 }
@@ -100,6 +107,15 @@ export class HelixEventBus {
 
   listenerCount(topic: HelixTopic): number {
     return this.emitter.listenerCount(topic);
+  }
+
+  /**
+   * Whether anyone may hear an event of this topic: a listener of this process, or another process through a
+   * forwarder (the Redis relay). Publishers skip building events nobody hears; with a relay they always build them,
+   * since a subscriber of another API process is invisible from here.
+   */
+  hasAudience(topic: HelixTopic): boolean {
+    return this.forwarders.size > 0 || this.emitter.listenerCount(topic) > 0;
   }
 }
 

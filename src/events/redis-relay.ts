@@ -10,7 +10,7 @@ export interface RedisRelay {
  * Joins the event buses of every Helix process sharing a Redis: an ingestion run from the CLI publishes its
  * progress, and the API server's subscribers (`ingestionProgress`, `runUpdated`) hear it.
  */
-export async function startRedisRelay(url: string, bus: HelixEventBus, channel = 'helix:events'): Promise<RedisRelay> {
+export async function startRedisRelay(url: string, bus: HelixEventBus, channel = eventChannel(url)): Promise<RedisRelay> {
   const origin = randomUUID();
   const options = { maxRetriesPerRequest: 2, lazyConnect: true };
   const pub = new Redis(url, options);
@@ -37,6 +37,21 @@ export async function startRedisRelay(url: string, bus: HelixEventBus, channel =
       await pub.quit().catch(() => pub.disconnect());
     },
   };
+}
+
+/**
+ * The pub/sub channel of a Redis URL. Redis pub/sub ignores the database number, so deployments (or test runs) that
+ * share a Redis server through different databases would hear each other's events: the database is part of the
+ * channel name (`helix:events` for database 0, `helix:events:<db>` otherwise).
+ */
+export function eventChannel(url: string): string {
+  let db = 0;
+  try {
+    db = Number(new URL(url).pathname.replace(/^\//, '') || 0);
+  } catch {
+    // not a URL: database 0
+  }
+  return Number.isInteger(db) && db > 0 ? `helix:events:${db}` : 'helix:events';
 }
 
 const shared = new Map<string, { relay: Promise<RedisRelay>; users: number }>();

@@ -34,6 +34,6 @@ export function runUpdatesOf(graph: Pick<MappedGraph, 'nodes' | 'edges'>, stored
 
 /** Announces the changed Runs of a written batch on the bus. */
 export function publishRunUpdates(graph: Pick<MappedGraph, 'nodes' | 'edges'>, stored: ReadonlyMap<string, Props>, bus: HelixEventBus = helixEvents): void {
-  if (bus.listenerCount('runUpdated') === 0) return;
+  if (!bus.hasAudience('runUpdated')) return;
   for (const e of runUpdatesOf(graph, stored)) bus.publish('runUpdated', e);
 }

@@ -7,11 +7,12 @@ export interface GraphQLContext {
   helix: HelixContext;
   requestId: string;
   /** Cypher round trips of this request (tests assert batching with it). */
-  queryCtx: QueryContext & { counter: { queries: number } };
+  queryCtx: QueryContext & { counter: { queries: number }; writtenBookmarks: Set<string> };
   loaders: Loaders;
 }
 
-export function createGraphQLContext(helix: HelixContext, requestId: string): GraphQLContext {
-  const queryCtx = { requestId, op: 'graphql', counter: { queries: 0 } };
+/** `bookmarks`: what the client sent back in `helix-bookmark` (read-your-writes in a cluster, src/graphql/bookmarks.ts). */
+export function createGraphQLContext(helix: HelixContext, requestId: string, bookmarks?: string[]): GraphQLContext {
+  const queryCtx = { requestId, op: 'graphql', counter: { queries: 0 }, bookmarks, writtenBookmarks: new Set<string>() };
   return { helix, requestId, queryCtx, loaders: createLoaders(helix.exec, queryCtx) };
 }

@@ -49,6 +49,42 @@ function createHelixPubSub(target: SubscriberTarget) {
 export type HelixPubSub = ReturnType<typeof createHelixPubSub>;
 
 let shared: { pubsub: HelixPubSub; target: SubscriberTarget } | undefined;
+/** Aborted when the server shuts down: every subscription then completes (see endSubscriptions). */
+const closing = new AbortController();
+
+/**
+ * Ends every open subscription of this process (graceful shutdown): each stream completes, so the client receives
+ * the protocol's final event (`event: complete` over SSE) instead of a reset connection, and its in-flight response
+ * ends. Subscriptions opened afterwards complete at once.
+ */
+export function endSubscriptions(): void {
+  closing.abort();
+}
+
+/** `source` until it ends or `signal` aborts, whichever comes first. */
+function untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncIterableIterator<T> {
+  const it = source[Symbol.asyncIterator]();
+  const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
+  const aborted = new Promise<IteratorReturnResult<undefined>>((resolve) => {
+    if (signal.aborted) resolve(done);
+    else signal.addEventListener('abort', () => resolve(done), { once: true });
+  });
+  const iterator: AsyncIterableIterator<T> = {
+    async next() {
+      const r = await Promise.race([it.next(), aborted]);
+      if (r.done) await it.return?.();
+      return r;
+    },
+    async return() {
+      await it.return?.();
+      return done;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
 
 /**
  * GraphQL subscriptions' pub/sub, fed by the in-process event bus that ingestion publishes to (ingestion never
@@ -57,7 +93,11 @@ let shared: { pubsub: HelixPubSub; target: SubscriberTarget } | undefined;
 export function subscriptionPubSub(): HelixPubSub {
   if (!shared) {
     const target = new SubscriberTarget();
-    const pubsub = createHelixPubSub(target);
+    const inner = createHelixPubSub(target);
+    const pubsub: HelixPubSub = {
+      publish: inner.publish,
+      subscribe: ((...args: Parameters<HelixPubSub['subscribe']>) => untilAborted(inner.subscribe(...args), closing.signal)) as HelixPubSub['subscribe'],
+    };
     helixEvents.subscribe('runUpdated', (e) => pubsub.publish('runUpdated', e));
     helixEvents.subscribe('ingestionProgress', (e) => pubsub.publish('ingestionProgress', e));
     helixEvents.subscribe('conformanceProgress', (e) => pubsub.publish('conformanceProgress', e));

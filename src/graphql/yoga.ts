@@ -12,6 +12,7 @@ import { lineageCostLimit } from './plugins/lineage-cost.js';
 import { lineageResponseCache } from './plugins/lineage-response-cache.js';
 import { buildSchema } from './schema.js';
 import { renderLocalGraphiQL } from '../http/graphiql/graphiql-page.js';
+import { BOOKMARK_HEADER, bookmarkHeader, bookmarksFrom } from './bookmarks.js';
 
 export type HelixYoga = YogaServerInstance<{ requestId?: string }, GraphQLContext>;
 
@@ -37,10 +38,15 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
     maskedErrors: {
       maskError: (error) => maskError(error, (e) => helix.logger.error({ err: e }, 'graphql internal error')),
     },
-    context: ({ requestId }) => createGraphQLContext(helix, requestId ?? 'unknown'),
+    context: ({ requestId, request }) => {
+      const ctx = createGraphQLContext(helix, requestId ?? 'unknown', bookmarksFrom(request.headers.get(BOOKMARK_HEADER)));
+      writtenBy.set(request, ctx.queryCtx.writtenBookmarks);
+      return ctx;
+    },
     plugins: [
       ...armor.protect().plugins,
       operationTimer(),
+      bookmarkResponse(),
       lineageCostLimit(helix.config.HELIX_MAX_QUERY_COST),
       lineageResponseCache(helix),
       closedErrorCodes(),
@@ -48,6 +54,20 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
       ...(exposes(helix.config, helix.config.HELIX_FIELD_SUGGESTIONS) ? [] : [hideSuggestions()]),
     ],
   });
+}
+
+/** The writes of each request (its GraphQL context's), for the `helix-bookmark` response header. */
+const writtenBy = new WeakMap<Request, Set<string>>();
+
+/** A mutation's answer carries the bookmarks of its writes (read-your-writes, src/graphql/bookmarks.ts). */
+function bookmarkResponse(): Plugin {
+  return {
+    onResponse({ request, response }) {
+      const written = writtenBy.get(request);
+      const value = written ? bookmarkHeader(written) : undefined;
+      if (value) response.headers.set(BOOKMARK_HEADER, value);
+    },
+  };
 }
 
 /** Prometheus timing of every GraphQL operation. */

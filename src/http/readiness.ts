@@ -1,25 +1,21 @@
 import type { HelixContext } from '../app/context.js';
-import { requireQueries } from '../db/registry.js';
-
-const Q = requireQueries(['meta/get-server-info'] as const);
 
 export interface Readiness {
   status: 'ready' | 'degraded' | 'unavailable';
-  neo4j: { ok: boolean; version?: string; error?: string };
+  neo4j: { ok: boolean; version?: string; error?: string; since?: string };
   cache: { ok: boolean; kind: string };
 }
 
-/** Neo4j down → unavailable (503); cache down → degraded (still serving, uncached). */
-export async function readiness(helix: HelixContext): Promise<Readiness> {
-  const neo4j: Readiness['neo4j'] = { ok: false };
-  try {
-    const [row] = await helix.exec.read(Q['meta/get-server-info'], {}, { op: 'ready', timeoutMs: 3000 });
-    neo4j.ok = true;
-    neo4j.version = String(row?.version ?? '');
-  } catch (error) {
-    neo4j.error = (error as Error).message;
-  }
-  const cache = { ok: await helix.cache.ping(), kind: helix.cache.kind };
+/**
+ * Neo4j down → unavailable (503); cache (Redis) down → degraded (still serving from Neo4j, uncached). Neo4j's state
+ * is probed now (bounded by HELIX_HEALTH_TIMEOUT_MS, shared with the background probe), never through the driver's
+ * retrying transactions, so an outage shows within seconds.
+ */
+export async function readiness(helix: Pick<HelixContext, 'health' | 'cache'>): Promise<Readiness> {
+  const [state, cacheOk] = await Promise.all([helix.health.check(), helix.cache.ping()]);
+  const neo4j: Readiness['neo4j'] = { ok: state.ok, version: state.version, since: new Date(state.since).toISOString() };
+  if (!state.ok) neo4j.error = state.error;
+  const cache = { ok: cacheOk, kind: helix.cache.kind };
   const status = !neo4j.ok ? 'unavailable' : cache.ok ? 'ready' : 'degraded';
   return { status, neo4j, cache };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { HelixContext } from '../app/context.js';
+import { HelixError } from '../errors.js';
 import { createHelixYoga } from '../graphql/yoga.js';
 import { httpDuration, metricsRegistry } from '../observability/metrics.js';
 import { currentTraceId, withSpan } from '../observability/tracing.js';
@@ -33,7 +34,8 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
     if (origin && (allowedOrigins.has(origin) || allowedOrigins.has('*'))) {
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('vary', 'origin');
-      res.setHeader('access-control-allow-headers', 'content-type, authorization, x-request-id');
+      res.setHeader('access-control-allow-headers', 'content-type, authorization, x-request-id, helix-bookmark');
+      res.setHeader('access-control-expose-headers', 'helix-bookmark');
     }
     res.on('finish', () => {
       const seconds = (performance.now() - started) / 1000;
@@ -44,6 +46,16 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
       try {
         await handle(req, res, requestId, route);
       } catch (error) {
+        if (error instanceof HelixError && error.code === 'SERVICE_UNAVAILABLE') {
+          // Neo4j is away: the client may retry (no stack trace in the log for a known outage).
+          helix.logger.warn({ requestId, route }, 'request refused: Neo4j unavailable');
+          if (!res.headersSent) {
+            req.resume();
+            res.setHeader('retry-after', '5');
+            return json(res, 503, { code: 503, error: { code: error.code, message: error.message } });
+          }
+          return void res.end();
+        }
         helix.logger.error({ err: error, requestId }, 'request failed');
         if (!res.headersSent) json(res, 500, { error: { code: 'INTERNAL', message: 'Unexpected error.' } });
         else res.end();

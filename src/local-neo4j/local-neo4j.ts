@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { HelixError } from '../errors.js';
 import { runtimePaths, type RuntimePaths } from './paths.js';
@@ -56,6 +57,7 @@ export async function startLocalNeo4j(o: StartOptions = {}): Promise<StartResult
       auth: o.auth ?? false,
       pagecache: o.pagecache ?? '1g',
     })));
+    writeApocConf(p);
     rmSync(p.state, { force: true });
     const out = openSync(p.log, 'a');
     const child = spawn(
@@ -207,3 +209,14 @@ function isAlive(pid: number): boolean {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * APOC reads its own settings from `<home>/conf/apoc.conf` (not from Neo4j's properties). Import is enabled so that
+ * `apoc.import.graphml` can read Helix's GraphML exports (as bytes from a client, or from the instance's import
+ * folder only: use_neo4j_config keeps file access inside it). Export to files stays off.
+ */
+function writeApocConf(p: RuntimePaths): void {
+  mkdirSync(path.join(p.instance, 'conf'), { recursive: true });
+  writeFileSync(path.join(p.instance, 'conf', 'apoc.conf'), 'apoc.import.file.enabled=true\napoc.import.file.use_neo4j_config=true\n');
+}
+

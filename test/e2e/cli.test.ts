@@ -55,7 +55,7 @@ describe('helix ingest dbt path/to/manifest.json', () => {
     const dir = path.join(tmp, 'target');
     rmSync(dir, { recursive: true, force: true });
     spawnSync('mkdir', ['-p', dir]);
-    for (const f of ['manifest.json', 'catalog.json', 'run_results.json']) copyFileSync(path.join(root, 'demo/jaffle_shop/target', f), path.join(dir, f));
+    for (const f of ['manifest.json', 'catalog.json', 'run_results.json']) copyFileSync(path.join(root, 'src/demo/data/jaffle_shop/target', f), path.join(dir, f));
     const run = helix(['ingest', 'dbt', path.join(dir, 'manifest.json'), '--namespace', 'cli_manifest']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/TestResult: created 5/);
@@ -86,7 +86,7 @@ describe('helix ingest openlineage', () => {
 
   it('keeps the good events of a file with bad lines and shows the bad lines with file and line', () => {
     const file = path.join(tmp, 'events.ndjson');
-    const [start, complete] = readFileSync(path.join(root, 'demo/openlineage/daily_load.ndjson'), 'utf8').trim().split('\n');
+    const [start, complete] = readFileSync(path.join(root, 'src/demo/data/openlineage/daily_load.ndjson'), 'utf8').trim().split('\n');
     writeFileSync(file, `${start}\n{"eventType": "COMPLETE", broken\n${complete}\nnot json either\n`);
     const run = helix(['ingest', 'openlineage', file]);
     expect(run.status).toBe(0);

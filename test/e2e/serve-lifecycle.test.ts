@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/project-root.js';
@@ -75,6 +76,25 @@ describe('serve lifecycle with the local Neo4j', () => {
     expect(again.data.node).toEqual({ id: 'HGNC:9008' });
     expect(again.data.graphInfo.graphVersion).toBeGreaterThan(0);
     expect(await stop(second.child)).toBe(0);
+  }, 600_000);
+
+  it('with --keep-neo4j (npm start) leaves the Neo4j it started running, and the next start is ready in < 15 s', async () => {
+    helix(['neo4j', 'stop']);
+    const first = await serve(['--demo', '--keep-neo4j']);
+    const pid = neo4jPid();
+    expect(await stop(first.child)).toBe(0);
+    expect(pid && alive(pid)).toBe(true);
+
+    const began = performance.now();
+    const second = await serve(['--demo', '--keep-neo4j']);
+    const readyMs = performance.now() - began;
+    console.log(`second start with Neo4j kept: ready in ${Math.round(readyMs)} ms (load ${os.loadavg()[0]!.toFixed(1)})`);
+    expect(neo4jPid()).toBe(pid);
+    const res = await gql(second.url, '{ node(id: "HGNC:9008") { id } }');
+    expect(res.data.node).toEqual({ id: 'HGNC:9008' });
+    expect(await stop(second.child)).toBe(0);
+    expect(readyMs).toBeLessThan(15_000);
+    expect(helix(['neo4j', 'stop']).stdout.trim()).toBe('stopped');
   }, 600_000);
 
   it('leaves a Neo4j started by `helix neo4j start` running until `helix neo4j stop`', async () => {

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runDbtIngest } from '../../ingest/run/dbt.js';
+import { runDbtIngest } from '../../src/ingestion/dbt.js';
 import type { HelixContext } from '../../src/app/context.js';
 import { fixturePath } from '../support/corpus.js';
 import { openTestHelix, resetGraph } from '../support/graph.js';

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runDbtIngest } from '../../ingest/run/dbt.js';
+import { runDbtIngest } from '../../src/ingestion/dbt.js';
 import type { HelixContext } from '../../src/app/context.js';
 import { extraRoutes } from '../../src/http/extra-routes.js';
 import { createHttpServer } from '../../src/http/server.js';

@@ -16,6 +16,8 @@ export async function openTestHelix(overrides: Record<string, string> = {}): Pro
     NEO4J_URI: inject('neo4jUri'),
     REDIS_URL: inject('redisUrl'),
     LOG_LEVEL: 'silent',
+    // Background jobs run in the test's own process unless a test starts `helix worker` processes (queue tests).
+    HELIX_JOB_RUNNER: 'process',
     ...overrides,
   });
   return openHelix(config, createLogger('silent'), { migrate: true, checkQueries: false, log: () => {} });

@@ -6,7 +6,7 @@ import { prepareExport, writeExport } from '../../services/export/run-export.js'
 import { serviceContext } from '../../services/lineage/service-context.js';
 import { json, type ExtraRoute } from '../server.js';
 
-const STATUS: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, TIMEOUT: 504, DATABASE_UNAVAILABLE: 503 };
+const STATUS: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, TIMEOUT: 504, DATABASE_UNAVAILABLE: 503, SERVICE_UNAVAILABLE: 503 };
 
 /** The query string of GET /api/v1/export as export options (the same names as the CLI flags, camelCase allowed). */
 export function exportRequestFromQuery(params: URLSearchParams): ExportRequest {

@@ -1,16 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ingestOpenLineage } from '../../../ingest/run/openlineage.js';
 import type { HelixContext } from '../../app/context.js';
 import { HelixError } from '../../errors.js';
+import { OpenLineageBatcher } from '../../services/openlineage/event-batcher.js';
 import { BodyTooLargeError, readBody } from '../read-body.js';
 import { json, type ExtraRoute } from '../server.js';
 
 /**
  * `POST /api/v1/lineage`, the endpoint Marquez serves: existing Airflow, Spark, dbt-ol and Flink integrations
  * can point at Helix unchanged. One event per request (a JSON array of events is accepted too); 201 when stored,
- * 400 with the reasons when an event lacks what OpenLineage requires.
+ * 400 with the reasons when an event lacks what OpenLineage requires, 503 (Retry-After) while Neo4j is away.
+ * Concurrent requests are written together (OpenLineageBatcher): hundreds of single-event POSTs per second.
  */
 export function openLineageRoute(helix: HelixContext): ExtraRoute {
+  const batcher = new OpenLineageBatcher(helix.exec);
   return {
     prefix: '/api/v1/lineage',
     handler: async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
@@ -25,12 +27,12 @@ export function openLineageRoute(helix: HelixContext): ExtraRoute {
       }
       const events = Array.isArray(body) ? body : [body];
       if (events.length === 0) return json(res, 400, { code: 400, message: 'no event in the request body' });
-      const result = await ingestOpenLineage(helix.exec, events.map((event) => ({ event })));
+      const result = await batcher.submit(events.map((event) => ({ event })));
       if (result.rejected.length > 0 && result.accepted === 0) {
         const errors = result.rejected.flatMap((r) => r.errors);
         return json(res, 400, { code: 400, message: errors.join('; '), errors });
       }
-      helix.logger.debug({ requestId, accepted: result.accepted, nodes: result.report.nodes }, 'openlineage events stored');
+      helix.logger.debug({ requestId, accepted: result.accepted, batchedWith: result.batchedWith, nodes: result.report.nodes }, 'openlineage events stored');
       return json(res, 201, {
         accepted: result.accepted,
         rejected: result.rejected,

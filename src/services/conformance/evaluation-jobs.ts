@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import pLimit from 'p-limit';
-import type { Logger } from 'pino';
 import type { Executor } from '../../db/executor.js';
 import { badInput, HelixError } from '../../errors.js';
 import { helixEvents, type ConformanceProgressEvent } from '../../events/bus.js';
-import { evaluateConformance, evaluationUrn, queueEvaluation } from './evaluate.js';
+import type { JobQueue } from '../ingestion/job-queue.js';
+import { evaluationUrn, queueEvaluation } from './evaluate.js';
 import { loadRuleSet } from './rule-set.js';
 
 export interface EvaluationRequest {
@@ -14,24 +13,23 @@ export interface EvaluationRequest {
 }
 
 function publish(e: Omit<ConformanceProgressEvent, 'at'>): void {
-  if (helixEvents.listenerCount('conformanceProgress') === 0) return;
+  if (!helixEvents.hasAudience('conformanceProgress')) return;
   helixEvents.publish('conformanceProgress', { ...e, at: new Date().toISOString() });
 }
 
 /**
- * Evaluations started through the API (`evaluateConformance`): recorded as a queued ConformanceEvaluation at once and
- * run in the background one at a time (two evaluations of one namespace must not interleave their writes); progress
- * after every rule reaches `conformanceProgress(id)` subscribers.
+ * Evaluations started through the API (`evaluateConformance`): checked, recorded as a queued ConformanceEvaluation
+ * at once and put on the same job queue as ingestions (BullMQ's `conformance` queue with REDIS_URL, else this
+ * process's runner, one at a time); the job runs in services/ingestion/job-processor.ts and its progress after
+ * every rule reaches `conformanceProgress(id)` subscribers.
  */
 export class ConformanceJobs {
-  private readonly limit = pLimit(1);
-  private readonly active = new Set<Promise<void>>();
   private closed = false;
 
   constructor(
     private readonly exec: Executor,
     private readonly rulesFile: string | undefined,
-    private readonly logger: Logger,
+    private readonly queue: JobQueue,
     private readonly ruleTimeoutMs = 120_000,
   ) {}
 
@@ -50,31 +48,18 @@ export class ConformanceJobs {
     await queueEvaluation(this.exec, { id, namespace, mode: 'full', rulesFile: this.rulesFile ?? null });
     const total = rules.filter((r) => r.enabled).length;
     publish({ id, urn, namespace, status: 'queued', rule: null, done: 0, total, score: null, error: null });
-    const job = this.limit(async () => {
-      try {
-        const report = await evaluateConformance(this.exec, {
-          id,
-          namespace,
-          rules,
-          rulesFile: this.rulesFile ?? null,
-          ruleTimeoutMs: this.ruleTimeoutMs,
-          onProgress: (p) => publish({ id, urn, namespace, status: 'running', rule: p.rule, done: p.done, total: p.total, score: null, error: null }),
-        });
-        publish({ id, urn, namespace, status: 'completed', rule: null, done: total, total, score: report.score, error: null });
-        this.logger.info({ evaluation: id, namespace, score: report.score, ms: report.durationMs }, 'conformance evaluation finished');
-      } catch (error) {
-        this.logger.warn({ evaluation: id, err: error }, 'conformance evaluation failed');
-        publish({ id, urn, namespace, status: 'failed', rule: null, done: 0, total, score: null, error: (error as Error).message });
-      }
+    await this.queue.add({
+      type: 'conformance',
+      id,
+      namespace,
+      rules: req.rules && req.rules.length > 0 ? req.rules : null,
+      rulesFile: this.rulesFile ?? null,
+      ruleTimeoutMs: this.ruleTimeoutMs,
     });
-    this.active.add(job);
-    void job.finally(() => this.active.delete(job));
     return { id, urn };
   }
 
-  async close(waitMs = 5_000): Promise<void> {
+  async close(): Promise<void> {
     this.closed = true;
-    this.limit.clearQueue();
-    await Promise.race([Promise.allSettled([...this.active]), new Promise((r) => setTimeout(r, waitMs).unref())]);
   }
 }

@@ -10,6 +10,7 @@ const Q = requireQueries([
   'export/list-edge-property-types',
   'export/list-property-types-by-urns',
   'export/list-internal-property-types',
+  'export/list-schema-property-types',
 ] as const);
 
 export interface ExportCounts {
@@ -43,13 +44,19 @@ export async function propertyTypes(exec: Executor, scope: ResolvedScope, ctx: Q
   const out: PropertyTypes = { node: new Map(), edge: new Map() };
   if (!r.properties) return out;
   const c = { ...ctx, timeoutMs: LONG_QUERY };
-  const rows =
+  const everything = r.scope.kind === 'all' && r.types === null && r.relTypes === null;
+  const rows: Array<Record<string, unknown>> =
     scope.urns !== null
       ? await exec.read(Q['export/list-property-types-by-urns'], { all: scope.urns, relTypes: r.relTypes }, c)
-      : [
-          ...(await exec.read(Q['export/list-node-property-types'], scopeParams(r), c)),
-          ...(await exec.read(Q['export/list-edge-property-types'], scopeParams(r), c)),
-        ];
+      : everything
+        ? (await exec.read(Q['export/list-schema-property-types'], { internal: r.internal }, c)).map((row) => ({
+            ...row,
+            types: (row.types as string[]).map(schemaValueType),
+          }))
+        : [
+            ...(await exec.read(Q['export/list-node-property-types'], scopeParams(r), c)),
+            ...(await exec.read(Q['export/list-edge-property-types'], scopeParams(r), c)),
+          ];
   if (includesUnlabelledInternal(r)) rows.push(...(await exec.read(Q['export/list-internal-property-types'], {}, c)));
   for (const row of rows) {
     const map = row.element === 'edge' ? out.edge : out.node;
@@ -58,3 +65,27 @@ export async function propertyTypes(exec: Executor, scope: ResolvedScope, ctx: Q
   }
   return out;
 }
+
+const SCHEMA_SCALARS: Record<string, string> = {
+  String: 'STRING',
+  Char: 'STRING',
+  Long: 'INTEGER',
+  Integer: 'INTEGER',
+  Short: 'INTEGER',
+  Byte: 'INTEGER',
+  Double: 'FLOAT',
+  Float: 'FLOAT',
+  Boolean: 'BOOLEAN',
+};
+
+/**
+ * db.schema.*TypeProperties names types as Java does (`Long`, `StringArray`, `DateTime`); the rest of the export
+ * speaks Cypher's valueType() (`INTEGER NOT NULL`, `LIST<STRING NOT NULL> NOT NULL`). Temporal and spatial types
+ * keep their schema name, which writers treat as text, as they treat valueType()'s temporal names.
+ */
+export function schemaValueType(t: string): string {
+  const array = /^(.+)Array$/.exec(t);
+  if (array) return `LIST<${SCHEMA_SCALARS[array[1]!] ?? array[1]!.toUpperCase()} NOT NULL> NOT NULL`;
+  return `${SCHEMA_SCALARS[t] ?? t.toUpperCase()} NOT NULL`;
+}
+

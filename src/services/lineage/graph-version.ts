@@ -21,6 +21,8 @@ export class GraphVersionReader {
   private inflight: { promise: Promise<GraphVersion>; startedAt: number } | undefined;
   private queued: Promise<GraphVersion> | undefined;
   private last: { value: GraphVersion; startedAt: number } | undefined;
+  /** The newest version ever read, kept through invalidations: what cached answers are served at during an outage. */
+  private lastKnown: GraphVersion | undefined;
   /** Reads that started before this may predate a write of this process. */
   private validFrom = 0;
   private readonly perRequest = new WeakMap<QueryContext, Promise<GraphVersion>>();
@@ -34,11 +36,23 @@ export class GraphVersionReader {
   read(ctx: QueryContext = {}): Promise<GraphVersion> {
     let version = this.perRequest.get(ctx);
     if (!version) {
-      version = this.fresh(ctx);
+      // A request carrying bookmarks (read-your-writes in a cluster) reads the version itself, after its bookmarks:
+      // a read shared with other requests may have been served by a member that has not applied its write yet.
+      version = (ctx.bookmarks?.length ? this.readAfterBookmarks(ctx) : this.fresh(ctx)).catch((error: unknown) => {
+        // Neo4j is away: nothing can have changed the graph through it, so answers cached at the last version read
+        // are still right and are served (uncached questions fail with SERVICE_UNAVAILABLE).
+        if (this.lastKnown && (error as { code?: string }).code === 'SERVICE_UNAVAILABLE') return this.lastKnown;
+        throw error;
+      });
       this.perRequest.set(ctx, version);
       version.catch(() => this.perRequest.delete(ctx));
     }
     return version;
+  }
+
+  private async readAfterBookmarks(ctx: QueryContext): Promise<GraphVersion> {
+    const [row] = await this.exec.read(Q['meta/get-graph-version'], {}, ctx);
+    return { epoch: String(row?.epoch ?? 'empty'), version: Number(row?.version ?? 0) };
   }
 
   /** Forget the last read (after a write of this process). */
@@ -68,6 +82,7 @@ export class GraphVersionReader {
     const startedAt = performance.now();
     const promise = this.exec.read(Q['meta/get-graph-version'], {}, ctx).then(([row]) => {
       const value = { epoch: String(row?.epoch ?? 'empty'), version: Number(row?.version ?? 0) };
+      this.lastKnown = value;
       if (startedAt >= this.validFrom && (!this.last || this.last.startedAt < startedAt)) this.last = { value, startedAt };
       return value;
     });

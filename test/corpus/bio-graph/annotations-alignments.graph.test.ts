@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bioRunner } from '../../../ingest/run/bio.js';
+import { bioRunner } from '../../../src/ingestion/bio.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { corpusPath } from '../../support/corpus.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bioRunner } from '../../../ingest/run/bio.js';
+import { bioRunner } from '../../../src/ingestion/bio.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { corpusPath } from '../../support/corpus.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';

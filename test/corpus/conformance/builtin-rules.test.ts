@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INGESTERS } from '../../../ingest/run/registry.js';
+import { INGESTERS } from '../../../src/ingestion/registry.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { builtinRules } from '../../../src/services/conformance/builtin-rules.js';
 import { evaluateConformance } from '../../../src/services/conformance/evaluate.js';

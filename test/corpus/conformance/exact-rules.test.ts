@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDbtIngest } from '../../../ingest/run/dbt.js';
+import { runDbtIngest } from '../../../src/ingestion/dbt.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { builtinRules } from '../../../src/services/conformance/builtin-rules.js';
 import { evaluateConformance } from '../../../src/services/conformance/evaluate.js';

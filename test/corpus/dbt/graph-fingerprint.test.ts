@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticDbtProject } from '../../../bench/synthetic-dbt.js';
-import { runDbtIngest } from '../../../ingest/run/dbt.js';
+import { runDbtIngest } from '../../../src/ingestion/dbt.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { corpusPath } from '../../support/corpus.js';
 import { fingerprintGraph as fingerprintOf, recordedFingerprints, sha, stable } from '../../support/graph-fingerprint.js';

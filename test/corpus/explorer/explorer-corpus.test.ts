@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../../../src/explorer/build.js';
-import { runDbtIngest } from '../../../ingest/run/dbt.js';
+import { runDbtIngest } from '../../../src/ingestion/dbt.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { explorerRoutes } from '../../../src/http/routes/explorer.js';
 import { createHttpServer } from '../../../src/http/server.js';

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INGESTERS } from '../../../ingest/run/registry.js';
+import { INGESTERS } from '../../../src/ingestion/registry.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { corpusPath } from '../../support/corpus.js';
 import { fingerprintGraph, type GraphFingerprint, recordedFingerprints, sha, stable } from '../../support/graph-fingerprint.js';

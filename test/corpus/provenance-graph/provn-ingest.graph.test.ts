@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mapProvJson } from '../../../ingest/prov/index.js';
-import { runProvIngest } from '../../../ingest/run/provenance.js';
+import { runProvIngest } from '../../../src/ingestion/provenance.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { corpusPath } from '../../support/corpus.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';

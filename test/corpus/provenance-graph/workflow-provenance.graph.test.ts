@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNextflowIngest, runProvIngest, runRoCrateIngest } from '../../../ingest/run/provenance.js';
+import { runNextflowIngest, runProvIngest, runRoCrateIngest } from '../../../src/ingestion/provenance.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { corpusPath } from '../../support/corpus.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';

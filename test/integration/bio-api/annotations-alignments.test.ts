@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bioRunner } from '../../../ingest/run/bio.js';
+import { bioRunner } from '../../../src/ingestion/bio.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { compareVersions } from '../../../src/services/bio/annotation-select.js';
 import { fixturePath } from '../../support/corpus.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bioRunner } from '../../../ingest/run/bio.js';
+import { bioRunner } from '../../../src/ingestion/bio.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';
 import { captureCounters, strictClient } from './helpers.js';

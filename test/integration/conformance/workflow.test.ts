@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runDbtIngest } from '../../../ingest/run/dbt.js';
+import { runDbtIngest } from '../../../src/ingestion/dbt.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { builtinRules } from '../../../src/services/conformance/builtin-rules.js';
 import { evaluateConformance } from '../../../src/services/conformance/evaluate.js';

@@ -7,7 +7,7 @@ import { loadDemoGraph } from '../../../src/demo/load-demo.js';
 import { startLocalNeo4j, stopLocalNeo4j, freePort } from '../../../src/local-neo4j/local-neo4j.js';
 import { createLogger } from '../../../src/observability/logger.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';
-import { exportText, writeSpecialGraph } from './helpers.js';
+import { exportText, SPECIAL, writeSpecialGraph } from './helpers.js';
 
 /** A second, empty Neo4j of its own (home and port), started by Helix's launcher with a 1g heap. */
 const SECOND_HOME = '.neo4j/export-roundtrip';
@@ -94,3 +94,41 @@ describe('Cypher export round trip into a second, empty Neo4j', () => {
     expect(sorted(again)).toEqual(sorted(script));
   });
 });
+
+describe('GraphML export opened by Neo4j itself (apoc.import.graphml) in the second, emptied Neo4j', () => {
+  it('recreates the same labels, relationship types and scalar properties', async () => {
+    await driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database: 'neo4j' });
+    const graphml = (await exportText(source, { format: 'graphml' })).text;
+    // The file's bytes, as a client without file access to the server would pass them (no apoc.import.file.enabled).
+    const { records } = await driver.executeQuery(
+      'CALL apoc.import.graphml($bytes, {readLabels: true}) YIELD nodes, relationships RETURN nodes, relationships',
+      { bytes: new Int8Array(Buffer.from(graphml, 'utf8')) }, // the driver sends Int8Array as Bolt bytes
+      { database: 'neo4j' },
+    );
+    const fromSource = await census((q) => source.exec.runText(q, {}, 'READ'));
+    const fromTarget = await census((q) => target.exec.runText(q, {}, 'READ'));
+    expect(fromTarget).toEqual(fromSource);
+    const imported = { nodes: records[0]!.get('nodes').toNumber(), relationships: records[0]!.get('relationships').toNumber() };
+    const expected = {
+      nodes: fromSource.labels.find((l) => l.key === 'Node')!.n,
+      relationships: fromSource.types.reduce((s, t) => s + Number(t.n), 0),
+    };
+    expect(imported).toEqual({ nodes: Number(expected.nodes), relationships: expected.relationships });
+
+    // GraphML has no temporal type: dates travel as ISO strings; every other scalar and list keeps its type.
+    const sample = `MATCH (n:Node {urn: $urn}) RETURN n.name AS name, n.description AS description, n.rowCount AS rowCount,
+      n.score AS score, n.flag AS flag, n.tags AS tags, n.counts AS counts, apoc.coll.sort(labels(n)) AS labels`;
+    for (const urn of ['urn:dbt:shop:model.shop.orders', 'HGNC:9008', 'urn:x:we"ird <&> `tick` 😀 שלום']) {
+      const [a] = await source.exec.runText(sample, { urn }, 'READ');
+      const [b] = await target.exec.runText(sample, { urn }, 'READ');
+      expect(b).toEqual(a);
+    }
+    const [edge] = await target.exec.runText(
+      "MATCH (:Node {urn: 'urn:dbt:shop:model.shop.orders'})-[r:FLOWS_TO]->(:Node {urn: 'urn:dbt:shop:model.shop.customers'}) RETURN r.note AS note, r.weight AS weight",
+      {},
+      'READ',
+    );
+    expect(edge).toEqual({ note: SPECIAL, weight: 3 });
+  }, 300_000);
+});
+

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestOpenLineage } from '../../../ingest/run/openlineage.js';
+import { ingestOpenLineage } from '../../../src/ingestion/openlineage.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { extraRoutes } from '../../../src/http/extra-routes.js';
 import { createHttpServer } from '../../../src/http/server.js';

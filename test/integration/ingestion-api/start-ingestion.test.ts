@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HelixContext } from '../../../src/app/context.js';
-import { INGESTERS } from '../../../ingest/run/registry.js';
+import { INGESTERS } from '../../../src/ingestion/registry.js';
 import { helixEvents } from '../../../src/events/bus.js';
 import { fixturePath } from '../../support/corpus.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HelixContext } from '../../../src/app/context.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';
 import { captureCounters, cypher, errorCodes, graphqlClient, strictClient } from '../bio-api/helpers.js';
-import { ingestOpenLineage } from '../../../ingest/run/openlineage.js';
-import { bioRunner } from '../../../ingest/run/bio.js';
+import { ingestOpenLineage } from '../../../src/ingestion/openlineage.js';
+import { bioRunner } from '../../../src/ingestion/bio.js';
 import { fixturePath } from '../../support/corpus.js';
 import { CROSS_OUTPUT, CROSS_RUN_ID, DBT_INPUT, ingestProvenanceFixtures } from './setup.js';
 

@@ -2,10 +2,10 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { runDbtIngest } from '../../../ingest/run/dbt.js';
-import { runOpenLineageIngest } from '../../../ingest/run/openlineage-files.js';
-import { ingestOpenLineage } from '../../../ingest/run/openlineage.js';
-import { runImputationIngest, runNextflowIngest, runProvIngest, runRoCrateIngest, runStrategiesIngest } from '../../../ingest/run/provenance.js';
+import { runDbtIngest } from '../../../src/ingestion/dbt.js';
+import { runOpenLineageIngest } from '../../../src/ingestion/openlineage-files.js';
+import { ingestOpenLineage } from '../../../src/ingestion/openlineage.js';
+import { runImputationIngest, runNextflowIngest, runProvIngest, runRoCrateIngest, runStrategiesIngest } from '../../../src/ingestion/provenance.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { fixturePath } from '../../support/corpus.js';
 

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bioRunner } from '../../../ingest/run/bio.js';
-import { runProvIngest } from '../../../ingest/run/provenance.js';
+import { bioRunner } from '../../../src/ingestion/bio.js';
+import { runProvIngest } from '../../../src/ingestion/provenance.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { subscriberCount } from '../../../src/graphql/pubsub.js';
 import { openLineageRoute } from '../../../src/http/routes/openlineage.js';

@@ -21,7 +21,9 @@ function interpolate(text: string, env: Record<string, string>): string {
 }
 
 const raw = readFileSync('docker-compose.yml', 'utf8');
-const compose = parse(interpolate(raw, ENV)) as { services: Record<string, { environment?: Record<string, string>; healthcheck?: { test: string[] }; entrypoint?: string[]; command?: string[] }> };
+const compose = parse(interpolate(raw, ENV)) as {
+  services: Record<string, { environment?: Record<string, string>; healthcheck?: { test: string[] }; entrypoint?: string[]; command?: string[]; deploy?: { replicas?: number }; ports?: string[]; volumes?: string[] }>;
+};
 
 describe('docker-compose.yml', () => {
   it('is valid against the Compose Specification schema once its variables are interpolated', () => {
@@ -53,6 +55,26 @@ describe('docker-compose.yml', () => {
     const script = readFileSync('docker/worker.sh', 'utf8');
     expect(script).toContain('ingest dbt');
     expect(script).toContain('ingest openlineage');
+  });
+});
+
+describe('docker-compose.yml at scale (docs/scaling.md)', () => {
+  it('runs api x2 behind the load balancer and worker x2 (`helix worker --concurrency N`) on the same Redis and Neo4j', () => {
+    const { api, worker, lb } = compose.services;
+    expect(api!.deploy?.replicas).toBe(2);
+    expect(worker!.deploy?.replicas).toBe(2);
+    expect(worker!.command?.slice(0, 2)).toEqual(['worker', '--concurrency']);
+    expect(Number(worker!.command?.[2])).toBeGreaterThan(0);
+    for (const s of [api!, worker!]) {
+      expect(s.environment?.REDIS_URL).toBe('redis://redis:6379');
+      expect(s.environment?.NEO4J_URI).toBe('bolt://neo4j:7687');
+    }
+    // Replicas publish no host port (two would collide): the load balancer does.
+    expect(api!.ports).toBeUndefined();
+    expect(lb!.ports).toEqual(['4000:4000']);
+    const conf = readFileSync('docker/nginx.conf', 'utf8');
+    expect(conf).toMatch(/server api:4000/);
+    expect(conf).toMatch(/proxy_buffering off/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveColumnLineage } from '../../../ingest/dbt/sql/column-lineage.js';
-import { deriveOnWorkers } from '../../../ingest/run/sql-lineage-pool.js';
+import { deriveOnWorkers } from '../../../src/ingestion/sql-lineage-pool.js';
 import type { ColumnLineageInput } from '../../../ingest/dbt/sql/types.js';
 import { readSql, upstream } from './lineage-helpers.js';
 
