@@ -7,6 +7,8 @@ export interface CliOpenOptions extends OpenOptions {
   cache?: boolean;
   /** Relay this run's events (ingestion progress) through Redis, so a running server's subscribers see them. */
   events?: boolean;
+  /** A long-running process (helix worker): the server's whole context (event relay, reaper, cache invalidation). */
+  server?: boolean;
 }
 
 /** What a CLI command gets: the graph, and a cache (a private in-memory one unless the command asked for the shared one). */
@@ -29,6 +31,15 @@ export async function withHelix<T>(o: CliOpenOptions, fn: (helix: CliHelix) => P
   ]);
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  if (o.server) {
+    const { openHelix } = await import('../app/context.js');
+    const helix = await openHelix(config, logger, { log: (m) => process.stderr.write(`${m}\n`), ...o });
+    try {
+      return await fn(helix);
+    } finally {
+      await helix.close();
+    }
+  }
   const graph = await openGraph(config, logger, { log: (m) => process.stderr.write(`${m}\n`), ...o });
   const cache = createCache(o.cache ? config.REDIS_URL : undefined);
   const relay = o.events && config.REDIS_URL ? await openRelay(config.REDIS_URL) : undefined;
