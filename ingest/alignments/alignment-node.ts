@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Props } from '../core/graph.js';
-import type { Fragment } from '../bio/batch.js';
-import { addSequenceReference, sequenceRefFromId, type SequenceRef } from '../bio/sequence-ref.js';
-import { portableBasename } from '../bio/version.js';
+import type { Fragment } from '../common/batch.js';
+import { addSequenceReference, sequenceRefFromId, type SequenceRef } from '../common/bio/sequence-ref.js';
+import { portableBasename } from '../common/version.js';
 
 /**
  * `urn:alignment:<first 24 hex of sha256("<file basename>\n<index>\n<query id>\n<reference id>")>`: stable across

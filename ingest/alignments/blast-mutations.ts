@@ -1,5 +1,5 @@
 import type { Props } from '../core/graph.js';
-import type { Fragment } from '../bio/batch.js';
+import type { Fragment } from '../common/batch.js';
 import type { AlignedSequence } from './aligned-blocks.js';
 import { addMutation, deriveSubstitutions } from './mutations.js';
 

@@ -1,8 +1,8 @@
 import type { Props, StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { cell, num } from '../bio/missing.js';
-import { readLines } from '../bio/text-stream.js';
-import { portableBasename } from '../bio/version.js';
+import { BatchBuilder, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { cell, num } from '../common/missing.js';
+import { readLines } from '../common/text-stream.js';
+import { portableBasename } from '../common/version.js';
 import { addAlignedSequence, alignedSequenceId, alignmentUrn } from './alignment-node.js';
 import { columnsByCount, columnsFromFields, columnsFromRbhHeader } from './blast-columns.js';
 import { addBlastSubstitutions } from './blast-mutations.js';

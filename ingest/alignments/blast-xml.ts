@@ -1,9 +1,9 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { Props, StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { cell, num } from '../bio/missing.js';
-import { openContent } from '../bio/text-stream.js';
-import { portableBasename } from '../bio/version.js';
+import { BatchBuilder, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { cell, num } from '../common/missing.js';
+import { openContent } from '../common/text-stream.js';
+import { portableBasename } from '../common/version.js';
 import { addAlignedSequence, alignedSequenceId, alignmentUrn, isGenericSequenceName } from './alignment-node.js';
 import { addBlastSubstitutions } from './blast-mutations.js';
 

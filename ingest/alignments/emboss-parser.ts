@@ -1,4 +1,4 @@
-import type { NumberedLine } from '../bio/text-stream.js';
+import type { NumberedLine } from '../common/text-stream.js';
 import { BlockAssembler, type BlockLine } from './aligned-blocks.js';
 import { parseNumber, parseRatio, type ParsedAlignment } from './emboss-types.js';
 import { LegacyParser, isLegacyStart } from './emboss-legacy.js';

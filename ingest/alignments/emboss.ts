@@ -1,7 +1,7 @@
 import type { Props, StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { readLines } from '../bio/text-stream.js';
-import { portableBasename } from '../bio/version.js';
+import { BatchBuilder, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { readLines } from '../common/text-stream.js';
+import { portableBasename } from '../common/version.js';
 import { coordinateMismatch, type AlignedSequence } from './aligned-blocks.js';
 import { addAlignedSequence, alignedSequenceId, alignmentUrn } from './alignment-node.js';
 import { EmbossParser } from './emboss-parser.js';

@@ -1,13 +1,13 @@
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { readHeadText } from '../bio/detect-head.js';
-import { readTable } from '../bio/delimited.js';
-import { resolveGene } from '../bio/gene-ref.js';
-import { JsonReadCounter, readJsonWithout, streamJsonValues } from '../bio/json-stream.js';
-import { isRecord } from '../bio/jsonl.js';
-import { bool, cell, list, num } from '../bio/missing.js';
-import { versionFromFileName } from '../bio/version.js';
-import { addAnnotation, type SourceInfo } from '../annotations/annotation-node.js';
+import { BatchBuilder, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { readHeadText } from '../common/detect-head.js';
+import { readTable } from '../common/delimited.js';
+import { resolveGene } from '../common/bio/gene-ref.js';
+import { JsonReadCounter, readJsonWithout, streamJsonValues } from '../common/json-stream.js';
+import { isRecord } from '../common/jsonl.js';
+import { bool, cell, list, num } from '../common/missing.js';
+import { versionFromFileName } from '../common/version.js';
+import { addAnnotation, type SourceInfo } from '../common/bio/annotation-node.js';
 
 type Json = Record<string, unknown>;
 

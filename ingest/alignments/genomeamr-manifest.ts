@@ -1,9 +1,9 @@
 import type { Props, StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, reportNonStandard, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { JsonReadCounter, readJsonWithout, streamJsonObject } from '../bio/json-stream.js';
-import { isRecord } from '../bio/jsonl.js';
-import { cell, num } from '../bio/missing.js';
-import { portableBasename } from '../bio/version.js';
+import { BatchBuilder, reportNonStandard, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { JsonReadCounter, readJsonWithout, streamJsonObject } from '../common/json-stream.js';
+import { isRecord } from '../common/jsonl.js';
+import { cell, num } from '../common/missing.js';
+import { portableBasename } from '../common/version.js';
 import { addAlignedSequence, alignmentUrn, genomeAmrIds } from './alignment-node.js';
 
 type Json = Record<string, unknown>;

@@ -1,8 +1,8 @@
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { readTable, type TableRow } from '../bio/delimited.js';
-import { cell, int, num, PLACEHOLDER_MISSING } from '../bio/missing.js';
-import { portableBasename } from '../bio/version.js';
+import { BatchBuilder, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { readTable, type TableRow } from '../common/delimited.js';
+import { cell, int, num, PLACEHOLDER_MISSING } from '../common/missing.js';
+import { portableBasename } from '../common/version.js';
 import { addAlignedSequence, alignmentUrn, genomeAmrIds } from './alignment-node.js';
 import { addMutation, type MutationType } from './mutations.js';
 

@@ -1,7 +1,7 @@
-import type { BatchBuilder, BioReadOptions } from '../bio/batch.js';
-import { resolveGene, type GeneIds, type GeneRef } from '../bio/gene-ref.js';
-import { versionFromFileName } from '../bio/version.js';
-import type { SourceInfo } from './annotation-node.js';
+import type { BatchBuilder, BioReadOptions } from '../common/batch.js';
+import { resolveGene, type GeneIds, type GeneRef } from '../common/bio/gene-ref.js';
+import { versionFromFileName } from '../common/version.js';
+import type { SourceInfo } from '../common/bio/annotation-node.js';
 
 export interface AnnotationContext {
   src: SourceInfo;

@@ -1,9 +1,9 @@
 import type { StreamedBatch } from '../core/graph.js';
-import type { BioReadOptions } from '../bio/batch.js';
-import { normalizePmid } from '../bio/ids.js';
-import { isRecord } from '../bio/jsonl.js';
-import { cell } from '../bio/missing.js';
-import { addAnnotation, cite } from './annotation-node.js';
+import type { BioReadOptions } from '../common/batch.js';
+import { normalizePmid } from '../common/bio/ids.js';
+import { isRecord } from '../common/jsonl.js';
+import { cell } from '../common/missing.js';
+import { addAnnotation, cite } from '../common/bio/annotation-node.js';
 import { readAnnotationJsonl } from './jsonl-reader.js';
 import { readAnnotationTable } from './table-reader.js';
 import { numbers, rowData } from './typed.js';

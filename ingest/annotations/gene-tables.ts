@@ -1,7 +1,7 @@
 import type { StreamedBatch } from '../core/graph.js';
-import type { BioReadOptions } from '../bio/batch.js';
-import { cell, list, PLACEHOLDER_MISSING } from '../bio/missing.js';
-import { addAnnotation, cite } from './annotation-node.js';
+import type { BioReadOptions } from '../common/batch.js';
+import { cell, list, PLACEHOLDER_MISSING } from '../common/missing.js';
+import { addAnnotation, cite } from '../common/bio/annotation-node.js';
 import { readAnnotationTable } from './table-reader.js';
 import { numbers, rowData, strings } from './typed.js';
 

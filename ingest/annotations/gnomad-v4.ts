@@ -1,9 +1,9 @@
 import type { StreamedBatch } from '../core/graph.js';
-import type { BioReadOptions } from '../bio/batch.js';
-import type { TableRow } from '../bio/delimited.js';
-import { isEnsemblGeneId } from '../bio/ids.js';
-import { bool, cell, list } from '../bio/missing.js';
-import { addAnnotation } from './annotation-node.js';
+import type { BioReadOptions } from '../common/batch.js';
+import type { TableRow } from '../common/delimited.js';
+import { isEnsemblGeneId } from '../common/bio/ids.js';
+import { bool, cell, list } from '../common/missing.js';
+import { addAnnotation } from '../common/bio/annotation-node.js';
 import { readGroupedTable } from './grouped-table.js';
 import { numbers, rowData } from './typed.js';
 

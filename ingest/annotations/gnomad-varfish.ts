@@ -1,7 +1,7 @@
 import type { StreamedBatch } from '../core/graph.js';
-import type { BioReadOptions } from '../bio/batch.js';
-import { cell } from '../bio/missing.js';
-import { addAnnotation } from './annotation-node.js';
+import type { BioReadOptions } from '../common/batch.js';
+import { cell } from '../common/missing.js';
+import { addAnnotation } from '../common/bio/annotation-node.js';
 import { readAnnotationTable } from './table-reader.js';
 import { numbers, rowData } from './typed.js';
 

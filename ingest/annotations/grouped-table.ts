@@ -1,6 +1,6 @@
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import type { TableRow } from '../bio/delimited.js';
+import { BatchBuilder, type BioReadOptions, type Fragment } from '../common/batch.js';
+import type { TableRow } from '../common/delimited.js';
 import { annotationRows } from './table-reader.js';
 import { annotationContext, type AnnotationContext, type SourceDefaults } from './context.js';
 

@@ -1,8 +1,8 @@
 import type { StreamedBatch } from '../core/graph.js';
-import type { BioReadOptions } from '../bio/batch.js';
-import { isRecord } from '../bio/jsonl.js';
-import { cell, num } from '../bio/missing.js';
-import { addAnnotation } from './annotation-node.js';
+import type { BioReadOptions } from '../common/batch.js';
+import { isRecord } from '../common/jsonl.js';
+import { cell, num } from '../common/missing.js';
+import { addAnnotation } from '../common/bio/annotation-node.js';
 import { readAnnotationJsonl } from './jsonl-reader.js';
 
 interface TissueTpm {

@@ -1,8 +1,8 @@
 import type { StreamedBatch } from '../core/graph.js';
-import type { BioReadOptions } from '../bio/batch.js';
-import type { TableRow } from '../bio/delimited.js';
-import { cell, PLACEHOLDER_MISSING } from '../bio/missing.js';
-import { addAnnotation } from './annotation-node.js';
+import type { BioReadOptions } from '../common/batch.js';
+import type { TableRow } from '../common/delimited.js';
+import { cell, PLACEHOLDER_MISSING } from '../common/missing.js';
+import { addAnnotation } from '../common/bio/annotation-node.js';
 import { readGroupedTable } from './grouped-table.js';
 
 const HPO_TERM = /^HP:\d{7}$/;

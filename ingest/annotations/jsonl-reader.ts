@@ -1,6 +1,6 @@
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { isRecord, readJsonLines } from '../bio/jsonl.js';
+import { BatchBuilder, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { isRecord, readJsonLines } from '../common/jsonl.js';
 import { annotationContext, type AnnotationContext } from './context.js';
 
 export interface AnnotationJsonlFormat {

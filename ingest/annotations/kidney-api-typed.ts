@@ -1,6 +1,6 @@
 import type { Props } from '../core/graph.js';
-import { isRecord } from '../bio/jsonl.js';
-import { cell, num } from '../bio/missing.js';
+import { isRecord } from '../common/jsonl.js';
+import { cell, num } from '../common/missing.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,13 +1,13 @@
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, reportNonStandard, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { readHeadText } from '../bio/detect-head.js';
-import { resolveGene } from '../bio/gene-ref.js';
-import { JsonReadCounter, readJsonWithout, streamJsonValues } from '../bio/json-stream.js';
-import { isRecord, readJsonLines } from '../bio/jsonl.js';
-import { parseLenientJson } from '../bio/lenient-json.js';
-import { cell } from '../bio/missing.js';
-import { slug } from '../bio/ids.js';
-import { addAnnotation } from './annotation-node.js';
+import { BatchBuilder, reportNonStandard, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { readHeadText } from '../common/detect-head.js';
+import { resolveGene } from '../common/bio/gene-ref.js';
+import { JsonReadCounter, readJsonWithout, streamJsonValues } from '../common/json-stream.js';
+import { isRecord, readJsonLines } from '../common/jsonl.js';
+import { parseLenientJson } from '../common/lenient-json.js';
+import { cell } from '../common/missing.js';
+import { slug } from '../common/bio/ids.js';
+import { addAnnotation } from '../common/bio/annotation-node.js';
 import { kidneyApiTypedProps } from './kidney-api-typed.js';
 
 type Json = Record<string, unknown>;

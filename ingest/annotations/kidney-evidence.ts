@@ -1,11 +1,11 @@
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, Fragment, reportNonStandard, type BioReadOptions } from '../bio/batch.js';
-import { resolveGene } from '../bio/gene-ref.js';
-import { normalizePmid, slug } from '../bio/ids.js';
-import { JsonReadCounter, readJsonWithout, streamJsonValues } from '../bio/json-stream.js';
-import { isRecord } from '../bio/jsonl.js';
-import { cell, isoDate, list, num } from '../bio/missing.js';
-import { addAnnotation, cite, fromPanel, type SourceInfo } from './annotation-node.js';
+import { BatchBuilder, Fragment, reportNonStandard, type BioReadOptions } from '../common/batch.js';
+import { resolveGene } from '../common/bio/gene-ref.js';
+import { normalizePmid, slug } from '../common/bio/ids.js';
+import { JsonReadCounter, readJsonWithout, streamJsonValues } from '../common/json-stream.js';
+import { isRecord } from '../common/jsonl.js';
+import { cell, isoDate, list, num } from '../common/missing.js';
+import { addAnnotation, cite, fromPanel, type SourceInfo } from '../common/bio/annotation-node.js';
 
 type Json = Record<string, unknown>;
 

@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Props, StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { normalizePmid, slug } from '../bio/ids.js';
-import { isRecord } from '../bio/jsonl.js';
-import { cell, num } from '../bio/missing.js';
-import { fileUrn, stepUrn } from '../provenance-common/urns.js';
-import { toUtcIso } from '../provenance-common/time.js';
+import { BatchBuilder, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { normalizePmid, slug } from '../common/bio/ids.js';
+import { isRecord } from '../common/jsonl.js';
+import { cell, num } from '../common/missing.js';
+import { fileUrn, stepUrn } from '../common/urns.js';
+import { toUtcIso } from '../common/time.js';
 
 type Json = Record<string, unknown>;
 
@@ -166,13 +166,4 @@ export async function* readKidneyScraperSummary(file: string, opts: BioReadOptio
     if (b.full) yield b.take();
   }
   yield b.finish();
-}
-
-/** Content tests for detection: a registry YAML, or a scraper summary JSON. */
-export function looksLikeKidneyPipelineConfig(text: string): boolean {
-  return /^(annotations|datasources):[ \t]*(#.*)?$/m.test(text) && !text.includes('\t');
-}
-
-export function looksLikeKidneyScraperSummary(text: string): boolean {
-  return /"publications"\s*:\s*\[/.test(text) && /"total_publications"|"successful_extractions"|"extraction_errors"/.test(text);
 }

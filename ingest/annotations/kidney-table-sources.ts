@@ -1,7 +1,7 @@
 import type { Props } from '../core/graph.js';
-import type { Fragment } from '../bio/batch.js';
-import type { GeneRef } from '../bio/gene-ref.js';
-import { addAnnotation, type SourceInfo } from './annotation-node.js';
+import type { Fragment } from '../common/batch.js';
+import type { GeneRef } from '../common/bio/gene-ref.js';
+import { addAnnotation, type SourceInfo } from '../common/bio/annotation-node.js';
 
 /**
  * The sources the kidney-genetics pipeline annotated each gene from, with the table columns that carry each one.

@@ -1,8 +1,8 @@
 import type { Props } from '../core/graph.js';
 import type { StreamedBatch } from '../core/graph.js';
-import type { BioReadOptions, Fragment } from '../bio/batch.js';
-import { cell } from '../bio/missing.js';
-import { addAnnotation } from './annotation-node.js';
+import type { BioReadOptions, Fragment } from '../common/batch.js';
+import { cell } from '../common/missing.js';
+import { addAnnotation } from '../common/bio/annotation-node.js';
 import { addTableSourceAnnotations } from './kidney-table-sources.js';
 import { readAnnotationTable } from './table-reader.js';
 import { numbers, rowData, strings } from './typed.js';

@@ -1,6 +1,6 @@
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { readTable, type TableRow } from '../bio/delimited.js';
+import { BatchBuilder, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { readTable, type TableRow } from '../common/delimited.js';
 import { annotationContext, type AnnotationContext, type SourceDefaults } from './context.js';
 
 export interface AnnotationTableFormat {

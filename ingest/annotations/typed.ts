@@ -1,6 +1,6 @@
 import type { Props } from '../core/graph.js';
-import type { Fragment } from '../bio/batch.js';
-import { cell, COMMON_MISSING, num } from '../bio/missing.js';
+import type { Fragment } from '../common/batch.js';
+import { cell, COMMON_MISSING, num } from '../common/missing.js';
 
 /** Numeric props from named cells; an unparseable cell is reported as BAD_NUMBER (the prop stays unset). */
 export function numbers(

@@ -1,8 +1,7 @@
-import { headText } from './detect-head.js';
+import { headText } from '../common/detect-head.js';
 import { detected, type BioFormat, type DetectedBioFormat } from './formats.js';
-import { parseUniprotAccession } from './ids.js';
-import { parseLenientJson } from './lenient-json.js';
-import { looksLikeKidneyPipelineConfig, looksLikeKidneyScraperSummary } from '../annotations/kidney-pipeline.js';
+import { parseUniprotAccession } from '../common/bio/ids.js';
+import { parseLenientJson } from '../common/lenient-json.js';
 import {
   looksLikeAmrHitTable,
   looksLikeCoordinateManifest,
@@ -153,4 +152,13 @@ export function detectBioFormat(file: string, firstBytes: Uint8Array | string): 
   else if (/^#\s*Program:\s*\S+/m.test(t) || /^#\s*Aligned_sequences:/m.test(t) || /^(Global|Local):\s+\S+\s+vs\s+\S+/m.test(t)) format = 'emboss';
   else format = tableFormat(firstDataLines(text));
   return format ? detected(format) : undefined;
+}
+
+/** Content tests for detection: a registry YAML, or a scraper summary JSON. */
+function looksLikeKidneyPipelineConfig(text: string): boolean {
+  return /^(annotations|datasources):[ \t]*(#.*)?$/m.test(text) && !text.includes('\t');
+}
+
+function looksLikeKidneyScraperSummary(text: string): boolean {
+  return /"publications"\s*:\s*\[/.test(text) && /"total_publications"|"successful_extractions"|"extraction_errors"/.test(text);
 }

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { detectBioFormat } from './detect.js';
 import { BIO_FORMATS, BIO_KINDS, type BioKind, type DetectedBioFormat } from './formats.js';
-import { readFirstBytes } from './text-stream.js';
+import { readFirstBytes } from '../common/text-stream.js';
 
 export interface PlannedBioFile extends DetectedBioFormat {
   file: string;

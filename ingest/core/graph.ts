@@ -71,3 +71,6 @@ export interface PreservedEdges {
 export interface StreamedBatch extends MappedGraph {
   position: number;
 }
+
+/** Properties the writer maintains itself; never part of a node's content. */
+export const BOOKKEEPING_PROPS: ReadonlySet<string> = new Set(['urn', 'contentHash', 'ingestScope', 'firstSeenAt', 'writtenAt', 'reference']);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Props } from './graph.js';
+import { BOOKKEEPING_PROPS, type Props } from './graph.js';
 
 /** Property maps without undefined values, keys sorted, so equal content always hashes equally. */
 export function cleanProps(props: Props | undefined): Record<string, unknown> {
@@ -16,8 +16,7 @@ export function contentHash(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }
 
-/** Properties the writer maintains itself; never part of a node's content. */
-export const BOOKKEEPING_PROPS: ReadonlySet<string> = new Set(['urn', 'contentHash', 'ingestScope', 'firstSeenAt', 'writtenAt', 'reference']);
+export { BOOKKEEPING_PROPS };
 
 /** A stored property map without the writer's bookkeeping. */
 export function contentProps(stored: Record<string, unknown>): Record<string, unknown> {

@@ -3,7 +3,7 @@ import { readFile as readFileText } from 'node:fs/promises';
 import path from 'node:path';
 import type { IngestIssue } from '../core/graph.js';
 import type { DbtArtifacts } from './artifacts.js';
-import { parseLenientJson } from './json/non-finite.js';
+import { parseLenientJson } from '../common/lenient-json.js';
 import { JsonReadError, readJsonSections } from './json/read-sections.js';
 import { visitSections, type SectionHandlers } from './json/section-visitor.js';
 import { DbtArtifactError, checkSchemaVersion, nonFiniteIssue } from './read/artifact-checks.js';

@@ -1,8 +1,8 @@
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, type BioReadOptions } from '../bio/batch.js';
-import { readTable } from '../bio/delimited.js';
-import { readHeadText } from '../bio/detect-head.js';
-import { portableBasename } from '../bio/version.js';
+import { BatchBuilder, type BioReadOptions } from '../common/batch.js';
+import { readTable } from '../common/delimited.js';
+import { readHeadText } from '../common/detect-head.js';
+import { portableBasename } from '../common/version.js';
 import { abricateHeader, hitTableHeader } from './content.js';
 import { genomeFromFileName } from './genome-hit.js';
 import { byColumnKey, mapHitRecord, type HitTool } from './hit-record.js';

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, reportNonStandard, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { JsonReadCounter, readTopObject, streamJsonObject } from '../bio/json-stream.js';
-import { isRecord } from '../bio/jsonl.js';
-import { cell, list, num } from '../bio/missing.js';
-import { portableBasename } from '../bio/version.js';
+import { BatchBuilder, reportNonStandard, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { JsonReadCounter, readTopObject, streamJsonObject } from '../common/json-stream.js';
+import { isRecord } from '../common/jsonl.js';
+import { cell, list, num } from '../common/missing.js';
+import { portableBasename } from '../common/version.js';
 import { genomeUrn, normalizeGenomeAccession } from './genome-hit.js';
 import { byColumnKey, mapHitRecord } from './hit-record.js';
 import { addPipelineRun, runTime, type PipelineRun } from './pipeline-run.js';

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, reportNonStandard, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { JsonReadCounter, readTopObject, streamJsonValues } from '../bio/json-stream.js';
-import { isRecord } from '../bio/jsonl.js';
-import { cell, num } from '../bio/missing.js';
-import { portableBasename } from '../bio/version.js';
-import { fileUrn } from '../provenance-common/urns.js';
+import { BatchBuilder, reportNonStandard, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { JsonReadCounter, readTopObject, streamJsonValues } from '../common/json-stream.js';
+import { isRecord } from '../common/jsonl.js';
+import { cell, num } from '../common/missing.js';
+import { portableBasename } from '../common/version.js';
+import { fileUrn } from '../common/urns.js';
 import { normalizeGenomeAccession } from './genome-hit.js';
 import { addPipelineRun, type PipelineRun } from './pipeline-run.js';
 

@@ -1,6 +1,6 @@
-import type { Fragment } from '../bio/batch.js';
-import { cell } from '../bio/missing.js';
-import { portableBasename } from '../bio/version.js';
+import type { Fragment } from '../common/batch.js';
+import { cell } from '../common/missing.js';
+import { portableBasename } from '../common/version.js';
 import type { Props } from '../core/graph.js';
 
 /**

@@ -1,9 +1,9 @@
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, reportNonStandard, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { JsonReadCounter, streamJsonValues } from '../bio/json-stream.js';
-import { isRecord } from '../bio/jsonl.js';
-import { cell, isoDate, num } from '../bio/missing.js';
-import { portableBasename } from '../bio/version.js';
+import { BatchBuilder, reportNonStandard, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { JsonReadCounter, streamJsonValues } from '../common/json-stream.js';
+import { isRecord } from '../common/jsonl.js';
+import { cell, isoDate, num } from '../common/missing.js';
+import { portableBasename } from '../common/version.js';
 import { genomeUrn, normalizeGenomeAccession } from './genome-hit.js';
 
 type Json = Record<string, unknown>;

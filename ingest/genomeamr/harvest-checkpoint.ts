@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, reportNonStandard, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { JsonReadCounter, readTopObject, streamJsonValues } from '../bio/json-stream.js';
-import { isRecord } from '../bio/jsonl.js';
-import { cell, num } from '../bio/missing.js';
+import { BatchBuilder, reportNonStandard, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { JsonReadCounter, readTopObject, streamJsonValues } from '../common/json-stream.js';
+import { isRecord } from '../common/jsonl.js';
+import { cell, num } from '../common/missing.js';
 import { addPipelineRun, type PipelineRun } from './pipeline-run.js';
 
 type Json = Record<string, unknown>;

@@ -1,6 +1,6 @@
-import type { Fragment } from '../bio/batch.js';
-import { COMMON_MISSING, cell, int, list, num } from '../bio/missing.js';
-import { toUtcIso } from '../provenance-common/time.js';
+import type { Fragment } from '../common/batch.js';
+import { COMMON_MISSING, cell, int, list, num } from '../common/missing.js';
+import { toUtcIso } from '../common/time.js';
 import { addGeneHit, genomeFromSequenceFile, normalizeAroId, normalizeGenomeAccession } from './genome-hit.js';
 
 /** Which tool wrote the hit; kept in the hit's `tools[]`. */

@@ -1,7 +1,7 @@
-import type { BatchBuilder } from '../bio/batch.js';
-import { cell } from '../bio/missing.js';
+import type { BatchBuilder } from '../common/batch.js';
+import { cell } from '../common/missing.js';
 import type { Props } from '../core/graph.js';
-import { parseTime } from '../provenance-common/time.js';
+import { parseTime } from '../common/time.js';
 
 /** Stages of the GenomeAMRAnalyzer pipeline that leave a record of their run. */
 const STAGES = {

@@ -1,8 +1,8 @@
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, reportNonStandard, type BioReadOptions } from '../bio/batch.js';
-import { readHeadText } from '../bio/detect-head.js';
-import { JsonReadCounter, readJsonWithout, streamJsonValues, type JsonItem } from '../bio/json-stream.js';
-import { isRecord, readJsonLines } from '../bio/jsonl.js';
+import { BatchBuilder, reportNonStandard, type BioReadOptions } from '../common/batch.js';
+import { readHeadText } from '../common/detect-head.js';
+import { JsonReadCounter, readJsonWithout, streamJsonValues, type JsonItem } from '../common/json-stream.js';
+import { isRecord, readJsonLines } from '../common/jsonl.js';
 import { mapHgncDoc } from './hgnc-record.js';
 
 /** Where the gene documents are in an HGNC JSON file: REST/Solr `response.docs`, a bare array, or one document. */

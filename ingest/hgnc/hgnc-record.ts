@@ -1,9 +1,9 @@
 import type { Props } from '../core/graph.js';
-import type { Fragment } from '../bio/batch.js';
-import { resolveGene } from '../bio/gene-ref.js';
-import { normalizeEntrezId, normalizeHgncId, parseEnsemblId, parseUniprotAccession } from '../bio/ids.js';
-import { cell, isoDate, list, num } from '../bio/missing.js';
-import { addIsoformLink } from '../bio/sequence-ref.js';
+import type { Fragment } from '../common/batch.js';
+import { resolveGene } from '../common/bio/gene-ref.js';
+import { normalizeEntrezId, normalizeHgncId, parseEnsemblId, parseUniprotAccession } from '../common/bio/ids.js';
+import { cell, isoDate, list, num } from '../common/missing.js';
+import { addIsoformLink } from '../common/bio/sequence-ref.js';
 
 /** An HGNC gene document: REST/Solr `docs[]`, the complete-set JSONL, or a complete-set TSV row as an object. */
 export type HgncDoc = Record<string, unknown>;

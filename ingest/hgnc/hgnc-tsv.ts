@@ -1,8 +1,8 @@
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, type BioReadOptions } from '../bio/batch.js';
-import { readTable } from '../bio/delimited.js';
-import { normalizeHgncId } from '../bio/ids.js';
-import { cell } from '../bio/missing.js';
+import { BatchBuilder, type BioReadOptions } from '../common/batch.js';
+import { readTable } from '../common/delimited.js';
+import { normalizeHgncId } from '../common/bio/ids.js';
+import { cell } from '../common/missing.js';
 import { fromCustomDownload, isCustomDownload } from './hgnc-custom.js';
 import { mapHgncDoc } from './hgnc-record.js';
 

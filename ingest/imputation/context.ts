@@ -1,4 +1,7 @@
-import type { GraphBuilder } from '../provenance-common/graph-builder.js';
+import type { GraphBuilder } from '../common/graph-builder.js';
+import { imputationPanelUrn, imputationRunUrn } from '../common/urns.js';
+
+export { imputationPanelUrn, imputationRunUrn };
 
 /** One imputation-platform row with the line it came from. */
 export interface Row {
@@ -18,14 +21,6 @@ export interface ImputationContext {
 
 export function jobTypeUrn(serviceKey: string): string {
   return `urn:imputation:job-type:${serviceKey}`;
-}
-
-export function imputationRunUrn(jobId: string): string {
-  return `urn:imputation:job:${jobId}`;
-}
-
-export function panelUrn(panelKey: string): string {
-  return `urn:imputation:panel:${panelKey}`;
 }
 
 export function statusUpdateUrn(jobId: string, timestamp: string): string {

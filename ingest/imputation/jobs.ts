@@ -1,13 +1,13 @@
-import { normalizeStatus } from '../provenance-common/status.js';
-import { durationMs, maxIso, toUtcIso } from '../provenance-common/time.js';
-import { agentUrn, fileUrn } from '../provenance-common/urns.js';
-import { isObject, jsonProp, parametersHash } from '../provenance-common/values.js';
+import { normalizeStatus } from '../common/run-status.js';
+import { durationMs, maxIso, toUtcIso } from '../common/time.js';
+import { agentUrn, fileUrn } from '../common/urns.js';
+import { isObject, jsonProp, parametersHash } from '../common/values.js';
 import {
   imputationRunUrn,
   jobTypeUrn,
   jsonColumn,
   numColumn,
-  panelUrn,
+  imputationPanelUrn,
   statusUpdateUrn,
   strColumn,
   boolColumn,
@@ -90,7 +90,7 @@ export function mapJobs(ctx: ImputationContext, rows: Row[]): Set<string> {
       serviceResponseJson: jsonProp(response),
     });
     linkService(ctx, runUrn, row.service_id, file, line);
-    if (panel) ctx.b.edge('USED', runUrn, panelUrn(panel), { role: 'referencePanel' });
+    if (panel) ctx.b.edge('USED', runUrn, imputationPanelUrn(panel), { role: 'referencePanel' });
     linkInput(ctx, runUrn, id, row);
     if (row.user_id) {
       const user = ctx.b.reference(agentUrn('user', `${ctx.platform}:${row.user_id}`), ['Agent'], { kind: 'user', name: row.user_id });
@@ -126,7 +126,7 @@ function resolvePanel(ctx: ImputationContext, runUrn: string, panelId: string | 
   if (!key) {
     key = `panel-${panelId}`;
     ctx.b.issue({ severity: 'warning', code: 'IMPUTATION_PANEL_UNRESOLVED', message: `reference panel id ${panelId} is not in the given dumps; referenced as ${key}`, file, line, subject: runUrn });
-    ctx.b.reference(panelUrn(key), ['ReferencePanel'], { name: key });
+    ctx.b.reference(imputationPanelUrn(key), ['ReferencePanel'], { name: key });
   }
   return key;
 }

@@ -1,5 +1,5 @@
 import type { MappedGraph } from '../core/graph.js';
-import { GraphBuilder } from '../provenance-common/graph-builder.js';
+import { GraphBuilder } from '../common/graph-builder.js';
 import type { ImputationContext, Row } from './context.js';
 import { linkJobFiles, mapFileRecords, mapJobs, mapStatusUpdates } from './jobs.js';
 import { parsePgDump, rowObjects } from './pgdump.js';

@@ -1,7 +1,7 @@
-import { agentUrn } from '../provenance-common/urns.js';
-import { jsonProp } from '../provenance-common/values.js';
-import { toUtcIso } from '../provenance-common/time.js';
-import { boolColumn, jobTypeUrn, jsonColumn, numColumn, panelUrn, strColumn, type ImputationContext, type Row } from './context.js';
+import { agentUrn } from '../common/urns.js';
+import { jsonProp } from '../common/values.js';
+import { toUtcIso } from '../common/time.js';
+import { boolColumn, jobTypeUrn, jsonColumn, numColumn, imputationPanelUrn, strColumn, type ImputationContext, type Row } from './context.js';
 
 /** Key of a service in urns: its slug, else its name, else `service-<id>`. */
 export function serviceKey(row: Record<string, string | null>): string {
@@ -58,7 +58,7 @@ export function mapPanels(ctx: ImputationContext, rows: Row[]): void {
   for (const { row, line, file } of rows) {
     const key = panelKey(row);
     if (row.id !== null && row.id !== undefined) ctx.panelKeyById.set(row.id, key);
-    const urn = ctx.b.node(panelUrn(key), ['ReferencePanel'], {
+    const urn = ctx.b.node(imputationPanelUrn(key), ['ReferencePanel'], {
       name: strColumn(row.name),
       slug: strColumn(row.slug),
       displayName: strColumn(row.display_name),

@@ -1,16 +1,15 @@
 import type { Props } from '../core/graph.js';
-import type { GraphBuilder } from '../provenance-common/graph-builder.js';
-import { statusFromNextflow } from '../provenance-common/status.js';
-import { parseTime } from '../provenance-common/time.js';
-import { stepUrn } from '../provenance-common/urns.js';
-import { camelCase, jsonProp } from '../provenance-common/values.js';
+import type { GraphBuilder } from '../common/graph-builder.js';
+import { statusFromNextflow } from '../common/run-status.js';
+import { parseTime } from '../common/time.js';
+import { stepUrn } from '../common/urns.js';
+import { camelCase, jsonProp } from '../common/values.js';
 import { isMissing, parseDuration, parseInteger, parsePercent, parseSize } from './human-format.js';
+import { nextflowRunUrn } from '../common/urns.js';
+
+export { nextflowRunUrn };
 
 export type RawValue = string | number | boolean | null | undefined;
-
-export function nextflowRunUrn(runNameOrId: string): string {
-  return `urn:nextflow:run:${runNameOrId}`;
-}
 
 export function nextflowTaskUrn(runUrn: string, taskId: string): string {
   return `${runUrn}:task:${taskId}`;

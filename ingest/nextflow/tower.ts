@@ -1,9 +1,9 @@
 import type { MappedGraph, Props, StreamedBatch } from '../core/graph.js';
-import { readJsonValues } from '../provenance-common/json-values.js';
-import { GraphBuilder } from '../provenance-common/graph-builder.js';
-import { toUtcIso } from '../provenance-common/time.js';
-import { agentUrn, softwareAgentId, stepUrn, workflowUrn } from '../provenance-common/urns.js';
-import { asArray, asBoolean, asNumber, asString, isObject, jsonProp, type JsonObject } from '../provenance-common/values.js';
+import { readJsonValues } from '../common/json-values.js';
+import { GraphBuilder } from '../common/graph-builder.js';
+import { toUtcIso } from '../common/time.js';
+import { agentUrn, softwareAgentId, stepUrn, workflowUrn } from '../common/urns.js';
+import { asArray, asBoolean, asNumber, asString, isObject, jsonProp, type JsonObject } from '../common/values.js';
 import { mapTask, nextflowRunUrn, type RawValue } from './tasks.js';
 
 export interface NextflowMessagesOptions {

@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import type { StreamedBatch } from '../core/graph.js';
-import { GraphBuilder } from '../provenance-common/graph-builder.js';
-import { maxIso, minIso, durationMs } from '../provenance-common/time.js';
-import { workflowUrn } from '../provenance-common/urns.js';
+import { GraphBuilder } from '../common/graph-builder.js';
+import { maxIso, minIso, durationMs } from '../common/time.js';
+import { workflowUrn } from '../common/urns.js';
 import { mapTask, nextflowRunUrn, type RawValue } from './tasks.js';
 
 export interface NextflowTraceOptions {

@@ -1,9 +1,7 @@
-import type { TransformationKind } from '../dbt/sql/types.js';
-import type { GraphBuilder } from '../provenance-common/graph-builder.js';
-import { asArray, asBoolean, asString, isObject, type JsonObject } from '../provenance-common/values.js';
+import type { GraphBuilder } from '../common/graph-builder.js';
+import { strongerKind, type TransformationKind } from '../common/transformation.js';
+import { asArray, asBoolean, asString, isObject, type JsonObject } from '../common/values.js';
 import type { DatasetMapper } from './datasets.js';
-
-const RANK: Record<TransformationKind, number> = { identity: 0, expression: 1, aggregation: 2 };
 
 /** DIRECT/IDENTITY → identity, DIRECT/AGGREGATION → aggregation, any other direct transformation → expression. */
 export function transformationKind(subtype: string | undefined): TransformationKind {
@@ -73,7 +71,7 @@ function linkInput(
   const indirect = transformations.filter((t) => t.type === 'INDIRECT');
   if (direct.length > 0) {
     const kinds = direct.map((t) => transformationKind(t.subtype));
-    const transformation = kinds.reduce((a, k) => (RANK[k] > RANK[a] ? k : a), kinds[0]!);
+    const transformation = kinds.reduce(strongerKind, kinds[0]!);
     b.edge('DERIVED_FROM', down, up, {
       transformation,
       transformationSubtypes: direct.map((t) => t.subtype ?? 'UNKNOWN'),

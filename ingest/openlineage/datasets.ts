@@ -1,18 +1,13 @@
-import { physicalName, splitRelationName } from '../core/physical-name.js';
+import { physicalName, splitRelationName } from '../common/physical-name.js';
 import type { Props } from '../core/graph.js';
-import type { GraphBuilder } from '../provenance-common/graph-builder.js';
-import { asArray, asString, isObject, jsonProp, type JsonObject } from '../provenance-common/values.js';
+import type { GraphBuilder } from '../common/graph-builder.js';
+import { asArray, asString, isObject, jsonProp, type JsonObject } from '../common/values.js';
+import { columnUrn, olDatasetUrn } from '../common/urns.js';
+
+export { columnUrn, olDatasetUrn };
 
 /** Returns the urn of an existing capsule for the same physical table, or undefined. */
 export type ResolveDataset = (namespace: string, name: string, physicalName: string | undefined) => string | undefined;
-
-export function olDatasetUrn(namespace: string, name: string): string {
-  return `urn:ol:dataset:${namespace}:${name}`;
-}
-
-export function columnUrn(datasetUrn: string, field: string): string {
-  return `${datasetUrn}#${field.toLowerCase()}`;
-}
 
 // Namespaces whose dataset names are paths or topics, not `db.schema.table` relations.
 const NON_RELATION_SCHEMES = new Set([

@@ -1,4 +1,4 @@
-import { tooDeep } from '../core/nesting.js';
+import { tooDeep } from '../common/nesting.js';
 
 /**
  * What an event may hold before any of it is mapped, so that a bad event is a 400 with reasons and never a 500

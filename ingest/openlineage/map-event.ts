@@ -1,8 +1,10 @@
 import type { MappedGraph, Props } from '../core/graph.js';
-import { GraphBuilder } from '../provenance-common/graph-builder.js';
-import { parseTime } from '../provenance-common/time.js';
-import { agentUrn, softwareAgentId } from '../provenance-common/urns.js';
-import { asArray, asNumber, asString, isObject, jsonProp, type JsonObject } from '../provenance-common/values.js';
+import { GraphBuilder } from '../common/graph-builder.js';
+import { parseTime } from '../common/time.js';
+import { agentUrn, olEventUrn, olJobUrn, olRunUrn, softwareAgentId } from '../common/urns.js';
+
+export { olEventUrn, olJobUrn, olRunUrn };
+import { asArray, asNumber, asString, isObject, jsonProp, type JsonObject } from '../common/values.js';
 import { mapColumnLineage } from './column-lineage.js';
 import { DatasetMapper, type ResolveDataset } from './datasets.js';
 import { runPropsFromEvent } from './run-state.js';
@@ -18,19 +20,6 @@ export interface MapOpenLineageOptions {
   /** Where the event came from, for issues. */
   file?: string;
   line?: number;
-}
-
-export function olJobUrn(namespace: string, name: string): string {
-  return `urn:ol:job:${namespace}:${name}`;
-}
-
-export function olRunUrn(runId: string): string {
-  return `urn:ol:run:${runId}`;
-}
-
-/** Idempotence key of a RunEvent: the same (runId, eventType, eventTime) is the same event. */
-export function olEventUrn(runId: string, eventType: string, eventTime: string): string {
-  return `urn:ol:event:${runId}:${eventType}:${eventTime}`;
 }
 
 /**

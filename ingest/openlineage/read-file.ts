@@ -1,4 +1,4 @@
-import { readJsonValues } from '../provenance-common/json-values.js';
+import { readJsonValues } from '../common/json-values.js';
 
 export interface OpenLineageFileItem {
   /** The parsed event; undefined when `error` is set. */

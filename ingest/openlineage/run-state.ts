@@ -1,7 +1,7 @@
 import type { Props } from '../core/graph.js';
-import { statusFromOpenLineage } from '../provenance-common/status.js';
-import { durationMs, maxIso, minIso, parseTime } from '../provenance-common/time.js';
-import { asString, isObject, jsonProp } from '../provenance-common/values.js';
+import { statusFromOpenLineage } from '../common/run-status.js';
+import { durationMs, maxIso, minIso, parseTime } from '../common/time.js';
+import { asString, isObject, jsonProp } from '../common/values.js';
 
 /** Order of event types at the same instant: a terminal event beats RUNNING, which beats START. */
 export const EVENT_RANK: Record<string, number> = { START: 1, RUNNING: 2, COMPLETE: 3, FAIL: 3, ABORT: 3 };

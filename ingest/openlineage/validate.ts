@@ -1,7 +1,7 @@
 import { eventLimitErrors } from './limits.js';
 import { loadFacetSchemas, type FacetContainer, type FacetSchemaSet } from './facet-schemas.js';
-import { parseTime } from '../provenance-common/time.js';
-import { isObject, isUuid } from '../provenance-common/values.js';
+import { parseTime } from '../common/time.js';
+import { isObject, isUuid } from '../common/values.js';
 
 export type OpenLineageEventKind = 'RunEvent' | 'DatasetEvent' | 'JobEvent';
 

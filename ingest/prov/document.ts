@@ -1,4 +1,4 @@
-import { isObject, type JsonObject } from '../provenance-common/values.js';
+import { isObject, type JsonObject } from '../common/values.js';
 import { decodeValue, Namespaces } from './qualified-names.js';
 
 export const ELEMENT_TYPES = ['entity', 'activity', 'agent'] as const;

@@ -1,7 +1,7 @@
 import type { Props } from '../core/graph.js';
-import { durationMs, toUtcIso } from '../provenance-common/time.js';
-import { agentUrn, workflowUrn, type AgentKind } from '../provenance-common/urns.js';
-import { jsonProp } from '../provenance-common/values.js';
+import { durationMs, toUtcIso } from '../common/time.js';
+import { agentUrn, workflowUrn, type AgentKind } from '../common/urns.js';
+import { jsonProp } from '../common/values.js';
 import type { ElementType } from './document.js';
 import { allTexts, firstText, PROV_NS } from './qualified-names.js';
 

@@ -1,7 +1,7 @@
 import type { MappedGraph, Props } from '../core/graph.js';
-import { GraphBuilder } from '../provenance-common/graph-builder.js';
-import { durationMs, maxIso, minIso, toUtcIso } from '../provenance-common/time.js';
-import { isObject, jsonProp, type JsonObject } from '../provenance-common/values.js';
+import { GraphBuilder } from '../common/graph-builder.js';
+import { durationMs, maxIso, minIso, toUtcIso } from '../common/time.js';
+import { isObject, jsonProp, type JsonObject } from '../common/values.js';
 import { ELEMENT_TYPES, readProvDocument, type ProvDocument, type ProvRecord, type RelationType } from './document.js';
 import { elementNode, elementProps, referencedNode, WFDESC, WFPROV, type ElementNode } from './elements.js';
 import { allTexts, firstText, PROV_NS } from './qualified-names.js';

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../provenance-common/values.js';
+import type { JsonObject } from '../common/values.js';
 
 /**
  * Builds one PROV-JSON document (or bundle) from parsed PROV-N records: blocks keyed by record id, anonymous

@@ -1,5 +1,5 @@
 import type { IngestIssue } from '../core/graph.js';
-import type { JsonObject } from '../provenance-common/values.js';
+import type { JsonObject } from '../common/values.js';
 import { addAttribute, ProvJsonBuilder } from './provn-json.js';
 import { tokenize, unescapeName, type Token } from './provn-lexer.js';
 import { DATE_TIME, NUMBER, STATEMENTS, type ArgKind, type StatementShape } from './provn-records.js';

@@ -1,4 +1,4 @@
-import { isObject } from '../provenance-common/values.js';
+import { isObject } from '../common/values.js';
 
 export const PROV_NS = 'http://www.w3.org/ns/prov#';
 export const XSD_NS = 'http://www.w3.org/2001/XMLSchema#';

@@ -1,4 +1,4 @@
-import { asArray, isObject, isUuid, sha256Hex, type JsonObject } from '../provenance-common/values.js';
+import { asArray, isObject, isUuid, sha256Hex, type JsonObject } from '../common/values.js';
 
 /** An RO-Crate `@graph`, indexed by `@id`, with the crate's root and main workflow found. */
 export class CrateGraph {

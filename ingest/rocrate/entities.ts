@@ -1,6 +1,6 @@
-import type { GraphBuilder } from '../provenance-common/graph-builder.js';
-import { agentUrn, fileUrn, softwareAgentId, stepUrn, workflowUrn } from '../provenance-common/urns.js';
-import { asNumber, isObject, jsonProp, storable, type JsonObject } from '../provenance-common/values.js';
+import type { GraphBuilder } from '../common/graph-builder.js';
+import { agentUrn, fileUrn, softwareAgentId, stepUrn, workflowUrn } from '../common/urns.js';
+import { asNumber, isObject, jsonProp, storable, type JsonObject } from '../common/values.js';
 import { literal, refIds, types, type CrateGraph } from './crate-graph.js';
 
 const LANGUAGES: Array<[RegExp, string]> = [

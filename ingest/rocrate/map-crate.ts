@@ -1,8 +1,8 @@
 import type { MappedGraph, Props } from '../core/graph.js';
-import { GraphBuilder } from '../provenance-common/graph-builder.js';
-import { normalizeStatus } from '../provenance-common/status.js';
-import { durationMs, toUtcIso } from '../provenance-common/time.js';
-import { isObject, jsonProp, parametersHash, type JsonObject } from '../provenance-common/values.js';
+import { GraphBuilder } from '../common/graph-builder.js';
+import { normalizeStatus } from '../common/run-status.js';
+import { durationMs, toUtcIso } from '../common/time.js';
+import { isObject, jsonProp, parametersHash, type JsonObject } from '../common/values.js';
 import { CrateGraph, literal, refIds, types } from './crate-graph.js';
 import { agentNode, fileNode, jobNode, parameterValue, stepNode } from './entities.js';
 

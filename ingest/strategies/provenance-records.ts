@@ -1,6 +1,6 @@
 import type { Props } from '../core/graph.js';
-import { toUtcIso } from '../provenance-common/time.js';
-import { asArray, asBoolean, asNumber, asString, isObject, jsonProp } from '../provenance-common/values.js';
+import { toUtcIso } from '../common/time.js';
+import { asArray, asBoolean, asNumber, asString, isObject, jsonProp } from '../common/values.js';
 
 const KNOWN = new Set([
   'source', 'timestamp', 'time', 'action', 'details', 'success', 'version', 'confidence_score', 'confidenceScore',

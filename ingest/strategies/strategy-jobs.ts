@@ -1,9 +1,9 @@
 import type { MappedGraph } from '../core/graph.js';
-import { GraphBuilder } from '../provenance-common/graph-builder.js';
-import { normalizeStatus } from '../provenance-common/status.js';
-import { durationMs, toUtcIso } from '../provenance-common/time.js';
-import { agentUrn, fileUrn } from '../provenance-common/urns.js';
-import { asArray, asNumber, asString, isObject, jsonProp, parametersHash, type JsonObject } from '../provenance-common/values.js';
+import { GraphBuilder } from '../common/graph-builder.js';
+import { normalizeStatus } from '../common/run-status.js';
+import { durationMs, toUtcIso } from '../common/time.js';
+import { agentUrn, fileUrn } from '../common/urns.js';
+import { asArray, asNumber, asString, isObject, jsonProp, parametersHash, type JsonObject } from '../common/values.js';
 import { provenanceListsIn, provenanceRecordProps } from './provenance-records.js';
 import { strategyJobUrn, strategyRunUrn, strategyStepRunUrn, strategyStepUrn } from './urns.js';
 

@@ -1,7 +1,7 @@
 import { isScalar, LineCounter, parseAllDocuments } from 'yaml';
 import type { MappedGraph } from '../core/graph.js';
-import { GraphBuilder } from '../provenance-common/graph-builder.js';
-import { asArray, asBoolean, asNumber, asString, isObject, jsonProp, type JsonObject } from '../provenance-common/values.js';
+import { GraphBuilder } from '../common/graph-builder.js';
+import { asArray, asBoolean, asNumber, asString, isObject, jsonProp, type JsonObject } from '../common/values.js';
 import { strategyJobUrn, strategyStepUrn } from './urns.js';
 
 export interface StrategyYamlOptions {

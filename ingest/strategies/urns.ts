@@ -1,4 +1,7 @@
-import { stepUrn } from '../provenance-common/urns.js';
+import { stepUrn } from '../common/urns.js';
+import { strategyRunUrn } from '../common/urns.js';
+
+export { strategyRunUrn };
 
 export function strategyJobUrn(name: string, version?: string): string {
   return `urn:strategy:${name}:${version && version.trim() !== '' ? version : 'unversioned'}`;
@@ -6,10 +9,6 @@ export function strategyJobUrn(name: string, version?: string): string {
 
 export function strategyStepUrn(jobUrn: string, stepName: string): string {
   return stepUrn(jobUrn, stepName);
-}
-
-export function strategyRunUrn(jobId: string): string {
-  return `urn:strategy-run:${jobId}`;
 }
 
 export function strategyStepRunUrn(jobId: string, stepIndex: number | string): string {

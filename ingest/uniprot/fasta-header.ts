@@ -1,6 +1,6 @@
 import type { Props } from '../core/graph.js';
-import { sequenceRefFromId, type SequenceRef } from '../bio/sequence-ref.js';
-import { taxonForOrganism } from '../bio/taxon.js';
+import { sequenceRefFromId, type SequenceRef } from '../common/bio/sequence-ref.js';
+import { taxonForOrganism } from '../common/bio/taxon.js';
 
 export interface FastaHeader {
   ref: SequenceRef;

@@ -1,9 +1,9 @@
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { geneReferenceNode, HUMAN_TAXON, resolveGene } from '../bio/gene-ref.js';
-import { checksums, cleanSequence } from '../bio/sequence.js';
-import { addIsoformLink } from '../bio/sequence-ref.js';
-import { readLines } from '../bio/text-stream.js';
+import { BatchBuilder, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { geneReferenceNode, HUMAN_TAXON, resolveGene } from '../common/bio/gene-ref.js';
+import { checksums, cleanSequence } from '../common/bio/sequence.js';
+import { addIsoformLink } from '../common/bio/sequence-ref.js';
+import { readLines } from '../common/text-stream.js';
 import { parseFastaHeader } from './fasta-header.js';
 
 interface FastaRecord {

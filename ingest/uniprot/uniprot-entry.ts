@@ -1,8 +1,8 @@
 import type { Props } from '../core/graph.js';
-import type { Fragment } from '../bio/batch.js';
-import { normalizeEntrezId, normalizeHgncId, parseEnsemblId, parseUniprotAccession } from '../bio/ids.js';
-import { isRecord } from '../bio/jsonl.js';
-import { cell, num } from '../bio/missing.js';
+import type { Fragment } from '../common/batch.js';
+import { normalizeEntrezId, normalizeHgncId, parseEnsemblId, parseUniprotAccession } from '../common/bio/ids.js';
+import { isRecord } from '../common/jsonl.js';
+import { cell, num } from '../common/missing.js';
 import { emitUniprotProtein, sequenceProps, type HgncXref, type ListedIsoform, type ProteinMapOptions } from './uniprot-protein.js';
 
 export type { ProteinMapOptions } from './uniprot-protein.js';

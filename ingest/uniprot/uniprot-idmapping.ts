@@ -1,11 +1,11 @@
 import type { Props } from '../core/graph.js';
-import type { Fragment } from '../bio/batch.js';
-import { geneReferenceNode, resolveGene } from '../bio/gene-ref.js';
-import { parseUniprotAccession } from '../bio/ids.js';
-import { isRecord } from '../bio/jsonl.js';
-import { cell, num } from '../bio/missing.js';
-import { crc64, md5Upper, sha256Hex } from '../bio/sequence.js';
-import { addIsoformLink } from '../bio/sequence-ref.js';
+import type { Fragment } from '../common/batch.js';
+import { geneReferenceNode, resolveGene } from '../common/bio/gene-ref.js';
+import { parseUniprotAccession } from '../common/bio/ids.js';
+import { isRecord } from '../common/jsonl.js';
+import { cell, num } from '../common/missing.js';
+import { crc64, md5Upper, sha256Hex } from '../common/bio/sequence.js';
+import { addIsoformLink } from '../common/bio/sequence-ref.js';
 import { mapUniprotEntry, type ProteinMapOptions } from './uniprot-entry.js';
 
 type Json = Record<string, unknown>;

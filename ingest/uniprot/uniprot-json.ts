@@ -1,8 +1,8 @@
 import type { StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, reportNonStandard, type BioReadOptions } from '../bio/batch.js';
-import { readHeadText } from '../bio/detect-head.js';
-import { JsonReadCounter, readJsonWithout, streamJsonValues, type JsonItem } from '../bio/json-stream.js';
-import { isRecord } from '../bio/jsonl.js';
+import { BatchBuilder, reportNonStandard, type BioReadOptions } from '../common/batch.js';
+import { readHeadText } from '../common/detect-head.js';
+import { JsonReadCounter, readJsonWithout, streamJsonValues, type JsonItem } from '../common/json-stream.js';
+import { isRecord } from '../common/jsonl.js';
 import { mapIdMappingResult } from './uniprot-idmapping.js';
 import { mapUniprotEntry } from './uniprot-entry.js';
 

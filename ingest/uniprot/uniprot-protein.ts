@@ -1,10 +1,10 @@
 import type { Props } from '../core/graph.js';
-import type { Fragment } from '../bio/batch.js';
-import type { GeneIdIndex } from '../bio/gene-index.js';
-import { geneReferenceNode, resolveGene } from '../bio/gene-ref.js';
-import { parseUniprotAccession, type UniprotAccession } from '../bio/ids.js';
-import { crc64, md5Upper, sha256Hex } from '../bio/sequence.js';
-import { addIsoformLink } from '../bio/sequence-ref.js';
+import type { Fragment } from '../common/batch.js';
+import type { GeneIdIndex } from '../common/bio/gene-index.js';
+import { geneReferenceNode, resolveGene } from '../common/bio/gene-ref.js';
+import { parseUniprotAccession, type UniprotAccession } from '../common/bio/ids.js';
+import { crc64, md5Upper, sha256Hex } from '../common/bio/sequence.js';
+import { addIsoformLink } from '../common/bio/sequence-ref.js';
 
 export interface ProteinMapOptions {
   geneIndex?: GeneIdIndex;

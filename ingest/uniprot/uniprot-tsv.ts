@@ -1,9 +1,9 @@
 import type { Props, StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { readTable } from '../bio/delimited.js';
-import { normalizeEntrezId, normalizeHgncId, parseEnsemblId, parseUniprotAccession } from '../bio/ids.js';
-import { cell, int, isoDate, list, num } from '../bio/missing.js';
-import { taxonForOrganism } from '../bio/taxon.js';
+import { BatchBuilder, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { readTable } from '../common/delimited.js';
+import { normalizeEntrezId, normalizeHgncId, parseEnsemblId, parseUniprotAccession } from '../common/bio/ids.js';
+import { cell, int, isoDate, list, num } from '../common/missing.js';
+import { taxonForOrganism } from '../common/bio/taxon.js';
 import { emitUniprotProtein, entryTypeProps, proteinExistenceLabel, sequenceProps, type HgncXref, type ProteinMapOptions } from './uniprot-protein.js';
 import { annotationScoreText, parseAlternativeProducts, scientificName, splitProteinNames } from './uniprot-text.js';
 

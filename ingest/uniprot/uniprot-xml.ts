@@ -1,10 +1,10 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Props, StreamedBatch } from '../core/graph.js';
-import { BatchBuilder, type BioReadOptions, type Fragment } from '../bio/batch.js';
-import { readHeadText } from '../bio/detect-head.js';
-import { normalizeEntrezId, normalizeHgncId, parseEnsemblId, parseUniprotAccession } from '../bio/ids.js';
-import { isRecord } from '../bio/jsonl.js';
-import { cell, int, num } from '../bio/missing.js';
+import { BatchBuilder, type BioReadOptions, type Fragment } from '../common/batch.js';
+import { readHeadText } from '../common/detect-head.js';
+import { normalizeEntrezId, normalizeHgncId, parseEnsemblId, parseUniprotAccession } from '../common/bio/ids.js';
+import { isRecord } from '../common/jsonl.js';
+import { cell, int, num } from '../common/missing.js';
 import { emitUniprotProtein, entryTypeProps, proteinExistenceLabel, sequenceProps, type ListedIsoform, type ProteinMapOptions } from './uniprot-protein.js';
 import { xmlEntries, type XmlEntryText } from './xml-entries.js';
 

@@ -1,4 +1,4 @@
-import { openContent } from '../bio/text-stream.js';
+import { openContent } from '../common/text-stream.js';
 
 export interface XmlEntryText {
   /** 1-based line of the `<entry` start tag. */

@@ -1,6 +1,6 @@
 /** The actions of `helix conformance` (registered in conformance-command.ts), loaded only when one runs. */
 import { INGESTERS } from '../ingestion/registry.js';
-import type { HelixContext } from '../app/context.js';
+import type { HelixGraph } from '../app/open-graph.js';
 import { requireQueries } from '../db/registry.js';
 import { HelixError } from '../errors.js';
 import { evaluateConformance, type EvaluationReport } from '../services/conformance/evaluate.js';
@@ -32,7 +32,7 @@ export async function ingestThenEvaluate(kind: string, path: string, flags: Eval
   const failOn = parseFailOn(flags.failOn);
   const rules = loadRuleSet(resolveRuleFile(flags.rules, process.cwd(), process.env.HELIX_RULES_FILE));
   const run = await entry.run();
-  await withHelix({ migrate: true }, async (helix) => {
+  await withHelix({ migrate: true, events: true }, async (helix) => {
     const prefixes = scopePrefixes(kind, flags.namespace);
     const before = await readScopeState(helix.exec, prefixes);
     const ingestion = await run(helix.exec, path, flags.namespace ? { namespace: flags.namespace } : {});
@@ -62,7 +62,7 @@ function parseFailOn(v: string | undefined): Severity | undefined {
   return s as Severity;
 }
 
-async function finish(helix: HelixContext, report: EvaluationReport, flags: EvaluateFlags, failOn: Severity | undefined): Promise<void> {
+async function finish(helix: HelixGraph, report: EvaluationReport, flags: EvaluateFlags, failOn: Severity | undefined): Promise<void> {
   let gate: { severity: string; open: number } | undefined;
   if (failOn) {
     const worse = SEVERITIES.filter((s) => severityRank(s) <= severityRank(failOn));

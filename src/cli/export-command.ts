@@ -47,7 +47,7 @@ export function registerExportCommand(program: Command): void {
       const { prepareExport, writeExport } = await import('../services/export/run-export.js');
       const { serviceContext } = await import('../services/lineage/service-context.js');
       const request = exportRequest({ ...flags, properties: flags.properties });
-      await withHelix({}, async (helix) => {
+      await withHelix({ cache: true }, async (helix) => {
         const s = serviceContext(helix, { op: 'export', requestId: 'cli' });
         const mermaidMaxNodes = flags.mermaidMaxNodes ? Number(flags.mermaidMaxNodes) : helix.config.HELIX_EXPORT_MERMAID_MAX_NODES;
         const progress = process.stderr.isTTY && !flags.json ? progressLine() : undefined;

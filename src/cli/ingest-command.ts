@@ -48,7 +48,7 @@ export function registerIngestCommand(program: Command): void {
       };
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
-      await withHelix({ migrate: true }, async (helix) => {
+      await withHelix({ migrate: true, events: true }, async (helix) => {
         const report = await run(helix.exec, path, {
           ...flags,
           signal: stop.signal,

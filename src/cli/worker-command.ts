@@ -25,7 +25,7 @@ export function registerWorkerCommand(program: Command): void {
       } catch (error) {
         throw new HelixError('BAD_USER_INPUT', (error as Error).message);
       }
-      await withHelix({ migrate: true, background: true }, async (helix) => {
+      await withHelix({ migrate: true, background: true, server: true }, async (helix) => {
         const worker = new IngestionWorker(helix.exec, helix.logger, { redisUrl, families, concurrency });
         await worker.start();
         process.stderr.write(`helix worker ${worker.id} consuming ${families.join(', ')} (concurrency ${concurrency})\n`);

@@ -1,7 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { ERROR_CODES, HelixError, type ErrorCode } from '../errors.js';
-
-const CLOSED = new Set<string>(ERROR_CODES);
+import { HelixError, type ErrorCode } from '../errors.js';
+import { closedErrorCode } from './error-codes.js';
 
 /**
  * Every error leaves with a code of the closed ErrorCode enum. HelixErrors keep their message; GraphQL's own
@@ -12,14 +11,8 @@ export function maskError(error: unknown, logError: (e: unknown) => void): Graph
   const gql = isGraphQLError(error) ? error : undefined;
   const original = gql?.originalError ?? (gql ? undefined : error);
   if (original instanceof HelixError) return withCode(gql, original.message, clientCode(original.code), original.details);
-  if (gql && !original) {
-    const given = String(gql.extensions?.code ?? '');
-    if (CLOSED.has(given)) return withCode(gql, gql.message, given as ErrorCode);
-    if (/depth|cost|aliases|directives|tokens|exceed/i.test(gql.message) && /limit|max|exceed/i.test(gql.message)) {
-      return withCode(gql, gql.message, 'QUERY_TOO_COMPLEX');
-    }
-    return withCode(gql, gql.message, 'BAD_USER_INPUT');
-  }
+  // An error graphql itself raised (validation, a limit) is the client's.
+  if (gql && !original) return withCode(gql, gql.message, closedErrorCode(gql.extensions?.code, gql.message, 'BAD_USER_INPUT'));
   if (isGraphQLError(original) && !original.originalError) {
     return withCode(gql, original.message, 'BAD_USER_INPUT');
   }

@@ -5,14 +5,14 @@ import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import type { HelixContext } from '../app/context.js';
 import { graphqlDuration, operationLabel } from '../observability/metrics.js';
 import { createGraphQLContext, type GraphQLContext } from './context.js';
-import { closedErrorCodes } from './error-codes-plugin.js';
+import { closedErrorCodes } from './plugins/error-codes.js';
 import { disableIntrospection, hideSuggestions } from './plugins/schema-disclosure.js';
 import { exposes } from '../config/load.js';
 import { maskError } from './mask-error.js';
 import { accessControl } from './plugins/access-control.js';
 import { requestPrincipal } from '../auth/request-principal.js';
-import { lineageCostLimit } from './resolvers/lineage-cost.js';
-import { lineageResponseCache } from './resolvers/lineage-response-cache.js';
+import { lineageCostLimit } from './plugins/lineage-cost.js';
+import { lineageResponseCache } from './plugins/lineage-response-cache.js';
 import { buildSchema } from './schema.js';
 import { renderLocalGraphiQL } from '../http/graphiql/graphiql-page.js';
 import { BOOKMARK_HEADER, bookmarkHeader, bookmarksFrom } from './bookmarks.js';
@@ -23,7 +23,9 @@ export type HelixYoga = YogaServerInstance<{ requestId?: string; req?: IncomingM
 export function createHelixYoga(helix: HelixContext): HelixYoga {
   const armor = new EnvelopArmor({
     maxDepth: { n: helix.config.HELIX_MAX_QUERY_DEPTH, ignoreIntrospection: true },
-    costLimit: { maxCost: helix.config.HELIX_MAX_QUERY_COST, ignoreIntrospection: true },
+    // One cost model: the lineage cost limit below (argument-aware: depth, limit, first, parents) prices every field;
+    // armor's shape-only cost under the same HELIX_MAX_QUERY_COST would only count the same query a second way.
+    costLimit: { enabled: false },
     maxAliases: { n: 30 },
     maxDirectives: { n: 30 },
     maxTokens: { n: 5000 },

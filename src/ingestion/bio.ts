@@ -3,13 +3,13 @@ import path from 'node:path';
 import type { Executor } from '../db/executor.js';
 import { requireQueries } from '../db/registry.js';
 import { HelixError } from '../errors.js';
+import { readBioFile } from './bio-readers.js';
 import {
   BIO_FORMATS,
   GeneIdIndex,
   detectBioFormat,
   isBioFormat,
   planBioDirectory,
-  readBioFile,
   readFirstBytes,
   type BioKind,
   type PlannedBioFile,

@@ -4,6 +4,7 @@ import { requireQueries } from '../db/registry.js';
 import { publishIngestionProgress } from '../events/ingestion-progress.js';
 import type { IngestIssue } from '../../ingest/core/graph.js';
 import type { WriteReport } from '../../ingest/core/write-report.js';
+import { ingestionUrn } from '../../ingest/common/urns.js';
 
 const Q = requireQueries([
   'ingest/start-ingestion',
@@ -35,7 +36,7 @@ export interface IngestionReport {
   unchangedSince?: string;
 }
 
-export const ingestionUrn = (id: string) => `urn:helix:ingestion:${id}`;
+export { ingestionUrn };
 
 /** An (:Ingestion) node that records progress, checkpoints, heartbeats and the final report of one ingestion. */
 export class IngestionRecord {

@@ -1,14 +1,11 @@
 import DataLoader from 'dataloader';
 import type { Executor, QueryContext } from '../db/executor.js';
 import { requireQueries } from '../db/registry.js';
+import type { StoredNode } from '../db/stored-node.js';
 
 const Q = requireQueries(['graph/get-nodes-by-urn'] as const);
 
-export interface StoredNode {
-  urn: string;
-  labels: string[];
-  props: Record<string, unknown>;
-}
+export type { StoredNode };
 
 /** Nodes by URN, one round trip per tick, results in key order (null for absent). */
 export function createNodeLoader(exec: Executor, ctx: QueryContext): DataLoader<string, StoredNode | null> {

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parser, type Token } from 'stream-json/parser.js';
 import { verifyFile } from 'stream-json/file/verifier.js';
-import { NonFiniteRewriter, nonFiniteRewriteStream, type NonFiniteReport } from './non-finite.js';
+import { NonFiniteRewriter, nonFiniteRewriteStream, type NonFiniteReport } from '../../common/lenient-json.js';
 import { SectionVisitor, type SectionHandlers } from './section-visitor.js';
 
 /** A JSON file that cannot be read as a document; `line` is where the syntax breaks when it can be located. */

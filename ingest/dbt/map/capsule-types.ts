@@ -1,3 +1,6 @@
+import { columnUrn, dbtUrn } from '../../common/urns.js';
+
+export { columnUrn, dbtUrn };
 /** Resource types that become Capsule nodes, with their second label. */
 export const CAPSULE_LABELS: Readonly<Record<string, string>> = {
   model: 'Model',
@@ -22,10 +25,3 @@ export function isTestType(resourceType: string): boolean {
   return resourceType === 'test' || resourceType === 'unit_test';
 }
 
-export function dbtUrn(namespace: string, uniqueId: string): string {
-  return `urn:dbt:${namespace}:${uniqueId}`;
-}
-
-export function columnUrn(capsuleUrn: string, column: string): string {
-  return `${capsuleUrn}#${column.toLowerCase()}`;
-}

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Props } from '../../core/graph.js';
-import { physicalName, physicalNameOfRelation } from '../../core/physical-name.js';
+import { physicalName, physicalNameOfRelation } from '../../common/physical-name.js';
 import type { DbtResource } from '../artifacts.js';
 import { CAPSULE_LABELS, dbtUrn, isCapsuleType } from './capsule-types.js';
 import type { MapContext } from './context.js';
-import { jsonProp } from './graph-builder.js';
+import { jsonProp } from '../../common/values.js';
 import { layerOf } from './layer.js';
 import { ownerLabel, ownersOf } from './ownership.js';
 
@@ -76,7 +76,7 @@ function capsuleProps(ctx: MapContext, r: DbtResource): Props {
     description: r.description,
     label: r.label,
     tags: r.tags,
-    metaJson: jsonProp(r.meta),
+    metaJson: jsonProp(r.meta, 'as-given'),
     owner: owner ? ownerLabel(owner) : undefined,
     access: r.access,
     group: r.group,
@@ -84,7 +84,7 @@ function capsuleProps(ctx: MapContext, r: DbtResource): Props {
     latestVersion: r.latestVersion,
     deprecationDate: r.deprecationDate,
     contractEnforced: r.contractEnforced,
-    constraintsJson: jsonProp(r.constraints),
+    constraintsJson: jsonProp(r.constraints, 'as-given'),
     filePath: r.filePath,
     checksum: r.checksum,
     compiledCodeHash: r.compiledCode === undefined ? undefined : createHash('sha256').update(r.compiledCode).digest('hex'),
@@ -94,12 +94,12 @@ function capsuleProps(ctx: MapContext, r: DbtResource): Props {
     layer: layerOf(r),
     sourceName: r.sourceName,
     loader: r.loader,
-    freshnessJson: jsonProp(r.freshness),
+    freshnessJson: jsonProp(r.freshness, 'as-given'),
     exposureType: r.exposureType,
     url: r.url,
     maturity: r.maturity,
     metricType: r.metricType,
-    expressionJson: jsonProp(r.expression),
+    expressionJson: jsonProp(r.expression, 'as-given'),
     tableType: catalog?.tableType,
     rowCount: catalog?.rowCount,
     sizeBytes: catalog?.sizeBytes,

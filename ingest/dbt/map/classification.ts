@@ -1,11 +1,12 @@
 import type { DbtResource } from '../artifacts.js';
 import type { MapContext } from './context.js';
 import { LAYER_FOLDERS } from './layer.js';
+import { dataProductUrn, domainUrn, tagUrn } from '../../common/urns.js';
 
 /** Tags are shared across projects: `urn:tag:<tag>` (mode reference). */
 export function mapTags(ctx: MapContext, fromUrn: string, tags: readonly string[]): void {
   for (const tag of tags) {
-    const urn = `urn:tag:${tag}`;
+    const urn = tagUrn(tag);
     ctx.g.addNode({ urn, labels: ['Tag'], mode: 'reference', props: { name: tag } });
     ctx.g.addEdge('TAGGED_WITH', fromUrn, urn);
   }
@@ -14,13 +15,13 @@ export function mapTags(ctx: MapContext, fromUrn: string, tags: readonly string[
 export function mapDomainAndProduct(ctx: MapContext, capsuleUrn: string, resource: DbtResource): void {
   const domain = domainOf(resource, ctx.options.domainFrom ?? 'meta');
   if (domain) {
-    const urn = `urn:domain:${domain.toLowerCase()}`;
+    const urn = domainUrn(domain);
     ctx.g.addNode({ urn, labels: ['Domain'], mode: 'reference', props: { name: domain } });
     ctx.g.addEdge('IN_DOMAIN', capsuleUrn, urn);
   }
   const product = metaText(resource.meta.data_product) ?? metaText(resource.meta.dataProduct);
   if (product) {
-    const urn = `urn:dataproduct:${product.toLowerCase()}`;
+    const urn = dataProductUrn(product);
     ctx.g.addNode({ urn, labels: ['DataProduct'], mode: 'reference', props: { name: product } });
     ctx.g.addEdge('PART_OF', capsuleUrn, urn);
   }

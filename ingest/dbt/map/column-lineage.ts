@@ -1,4 +1,4 @@
-import { splitRelationName } from '../../core/physical-name.js';
+import { splitRelationName } from '../../common/physical-name.js';
 import type { DbtResource } from '../artifacts.js';
 import type { ColumnLineageInput, ColumnLineageResult, UpstreamRelation } from '../sql/types.js';
 import { RELATION_TYPES, columnUrn } from './capsule-types.js';

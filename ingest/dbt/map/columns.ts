@@ -2,7 +2,7 @@ import type { DbtCatalogColumn, DbtColumnInfo } from '../artifacts.js';
 import { columnUrn, isTestType } from './capsule-types.js';
 import { mapTags } from './classification.js';
 import { knownColumns, type MapContext } from './context.js';
-import { jsonProp } from './graph-builder.js';
+import { jsonProp } from '../../common/values.js';
 
 interface MergedColumn {
   manifest?: DbtColumnInfo;
@@ -56,8 +56,8 @@ function addColumn(ctx: MapContext, capsuleUrn: string, key: string, col: Merged
       index: c?.index,
       description: m?.description ?? c?.comment,
       tags: m?.tags ?? [],
-      metaJson: jsonProp(m?.meta),
-      constraintsJson: jsonProp(m?.constraints),
+      metaJson: jsonProp(m?.meta, 'as-given'),
+      constraintsJson: jsonProp(m?.constraints, 'as-given'),
       inferred: false,
     },
   });

@@ -1,6 +1,7 @@
 import type { DbtOwnerInfo, DbtResource } from '../artifacts.js';
 import { dbtUrn } from './capsule-types.js';
 import type { MapContext } from './context.js';
+import { ownerUrn } from '../../common/urns.js';
 
 /**
  * Owners named by a resource: `meta.owner` / `meta.owners` (merged with config.meta by the reader) as a string,
@@ -48,7 +49,7 @@ export function ownerLabel(owner: DbtOwnerInfo): string {
 export function addOwner(ctx: MapContext, owner: DbtOwnerInfo): string | undefined {
   const key = ownerKey(owner);
   if (!key) return undefined;
-  const urn = `urn:owner:${key}`;
+  const urn = ownerUrn(key);
   ctx.g.addNode({ urn, labels: ['Owner'], mode: 'reference', props: { name: owner.name ?? owner.email, email: owner.email } });
   return urn;
 }

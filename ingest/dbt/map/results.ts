@@ -2,13 +2,11 @@ import type { DbtFreshnessResult, DbtResult } from '../artifacts.js';
 import type { ArtifactMetadata } from '../schema/metadata.js';
 import { isTestType } from './capsule-types.js';
 import type { MapContext } from './context.js';
-import { stepUrn } from '../../provenance-common/urns.js';
-import { jsonProp } from './graph-builder.js';
-import { projectNameOf } from './namespace.js';
+import { dbtInvocationUrn as invocationUrn, dbtResultUrn, stepUrn } from '../../common/urns.js';
 
-export function invocationUrn(invocationId: string): string {
-  return `urn:dbt:invocation:${invocationId}`;
-}
+export { invocationUrn };
+import { jsonProp } from '../../common/values.js';
+import { projectNameOf } from './namespace.js';
 
 /** The project as a job (PROV Plan) every invocation is an instance of; its steps are the nodes dbt ran. */
 export function dbtJobUrn(namespace: string): string {
@@ -109,7 +107,7 @@ function addInvocation(
 }
 
 function addResult(ctx: MapContext, invocation: { id: string; urn: string }, r: DbtResult | DbtFreshnessResult, file: string | undefined): void {
-  const urn = `urn:dbt:${ctx.namespace}:result:${invocation.id}:${r.uniqueId}`;
+  const urn = dbtResultUrn(ctx.namespace, invocation.id, r.uniqueId);
   if (ctx.g.hasNode(urn)) {
     ctx.g.issue({ severity: 'info', code: 'DBT_DUPLICATE_RESULT', message: `second result of ${r.uniqueId} in one invocation ignored`, file, subject: urn });
     return;
@@ -132,11 +130,11 @@ function addResult(ctx: MapContext, invocation: { id: string; urn: string }, r: 
       startedAt: r.startedAt,
       completedAt: r.completedAt,
       threadId: r.threadId,
-      adapterResponseJson: jsonProp(r.adapterResponse),
+      adapterResponseJson: jsonProp(r.adapterResponse, 'as-given'),
       maxLoadedAt: freshness?.maxLoadedAt,
       snapshottedAt: freshness?.snapshottedAt,
       maxLoadedAtTimeAgoInS: freshness?.maxLoadedAtTimeAgoInS,
-      criteriaJson: jsonProp(freshness?.criteria),
+      criteriaJson: jsonProp(freshness?.criteria, 'as-given'),
     },
   });
   ctx.g.addEdge('IN_INVOCATION', urn, invocation.urn);

@@ -1,7 +1,7 @@
 import type { DbtResource } from '../artifacts.js';
 import { dbtUrn, isTestType } from './capsule-types.js';
 import type { CapsuleEntry, MapContext } from './context.js';
-import { jsonProp } from './graph-builder.js';
+import { jsonProp } from '../../common/values.js';
 import { reportUnresolved } from './lineage.js';
 import { resolveTarget } from './resolve.js';
 
@@ -31,11 +31,11 @@ export function mapTests(ctx: MapContext): void {
         severity: resource.test?.severity,
         columnName,
         kind: columnName ? 'column' : 'table',
-        kwargsJson: jsonProp(resource.test?.kwargs),
+        kwargsJson: jsonProp(resource.test?.kwargs, 'as-given'),
         description: resource.description,
         filePath: resource.filePath,
         tags: resource.tags,
-        metaJson: jsonProp(resource.meta),
+        metaJson: jsonProp(resource.meta, 'as-given'),
         model: resource.model,
       },
     });

@@ -1,5 +1,5 @@
 import type { IngestIssue } from '../../core/graph.js';
-import type { NonFiniteReport } from '../json/non-finite.js';
+import type { NonFiniteReport } from '../../common/lenient-json.js';
 import { LATEST_KNOWN_VERSION, parseSchemaVersion, type ArtifactKind, type ArtifactMetadata } from '../schema/metadata.js';
 
 /** A manifest that cannot be used at all (unreadable, or another artifact given as the manifest). */

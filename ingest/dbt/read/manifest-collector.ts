@@ -1,4 +1,4 @@
-import { MAX_NESTING, tooDeep } from '../../core/nesting.js';
+import { MAX_NESTING, tooDeep } from '../../common/nesting.js';
 import type { z } from 'zod';
 import type { IngestIssue } from '../../core/graph.js';
 import type { DbtManifest, DbtResource, ResourceSection } from '../artifacts.js';

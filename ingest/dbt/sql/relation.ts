@@ -1,3 +1,4 @@
+import { strongerKind } from '../../common/transformation.js';
 import type { TransformationKind, UpstreamRelation } from './types.js';
 
 /** One upstream column a value derives from, with the strongest transformation seen along the way. */
@@ -26,12 +27,6 @@ export interface Relation {
   /** True when `columns` is certainly not all of them: a `*` over a relation whose columns are entirely unknown. */
   incomplete: boolean;
   lookup(name: string): ColumnLineage | undefined;
-}
-
-const RANK: Record<TransformationKind, number> = { identity: 0, expression: 1, aggregation: 2 };
-
-export function strongerKind(a: TransformationKind, b: TransformationKind): TransformationKind {
-  return RANK[a] >= RANK[b] ? a : b;
 }
 
 /** Origins re-tagged with at least `kind`, deduplicated by upstream column (strongest kind wins). */

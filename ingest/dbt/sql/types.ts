@@ -17,7 +17,8 @@ export interface ColumnLineageInput {
   modelColumns?: string[];
 }
 
-export type TransformationKind = 'identity' | 'expression' | 'aggregation';
+export type { TransformationKind } from '../../common/transformation.js';
+import type { TransformationKind } from '../../common/transformation.js';
 
 export interface ColumnLineageEdge {
   /** Output column of the model, lower-cased. */

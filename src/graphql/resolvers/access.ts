@@ -2,7 +2,7 @@ import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyInfo } from '../../
 import { announceKeyRevocation } from '../../auth/key-cache.js';
 import { listAuditEvents, type AuditFilter } from '../../auth/audit.js';
 import type { GraphQLContext } from '../context.js';
-import { pageInfo } from './capsules.js';
+import { pageInfo } from '../pagination.js';
 
 /** API keys and the audit trail (admin only: src/graphql/root-field-rules.ts). */
 const apiKey = (k: ApiKeyInfo) => ({

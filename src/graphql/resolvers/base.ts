@@ -1,11 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { requireQueries } from '../../db/registry.js';
+import { asIngestionUrn } from '../../../ingest/common/urns.js';
 import { HelixError } from '../../errors.js';
+import { readGraphInfo } from '../../services/meta/graph-info.js';
 import type { StoredNode } from '../../loaders/node-loader.js';
 import type { GraphQLContext } from '../context.js';
 import { nodeType } from '../node-type.js';
-
-const Q = requireQueries(['meta/get-server-info', 'meta/get-graph-version'] as const);
 
 /** The shape every Node-typed field resolves to: URN, labels, and stored properties flattened in. */
 export type NodeParent = Record<string, unknown> & { urn: string; labels: string[] };
@@ -26,18 +25,11 @@ export const baseResolvers = {
       return found.map((n) => (n && !(n instanceof Error) ? toNodeParent(n) : null));
     },
     graphInfo: async (_: unknown, __: unknown, ctx: GraphQLContext) => {
-      const [info] = await ctx.helix.exec.read(Q['meta/get-server-info'], {}, ctx.queryCtx);
-      const [graph] = await ctx.helix.exec.read(Q['meta/get-graph-version'], {}, ctx.queryCtx);
-      return {
-        neo4jVersion: info?.version,
-        neo4jEdition: info?.edition,
-        schemaVersion: ctx.helix.schemaVersion,
-        graphVersion: graph?.version ?? 0,
-      };
+      const { neo4jVersion, neo4jEdition, graphVersion } = await readGraphInfo({ exec: ctx.helix.exec, query: ctx.queryCtx });
+      return { neo4jVersion, neo4jEdition, schemaVersion: ctx.helix.schemaVersion, graphVersion };
     },
     ingestion: async (_: unknown, { id }: { id: string }, ctx: GraphQLContext) => {
-      const urn = id.startsWith('urn:helix:ingestion:') ? id : `urn:helix:ingestion:${id}`;
-      const n = await ctx.loaders.node.load(urn);
+      const n = await ctx.loaders.node.load(asIngestionUrn(id));
       return n ? toNodeParent(n) : null;
     },
   },

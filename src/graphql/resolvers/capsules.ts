@@ -9,6 +9,7 @@ import { searchNodes, type SearchArgs } from '../../services/metadata/search.js'
 import type { GraphQLContext } from '../context.js';
 import { scopedCapsuleFilter, visibleTo } from '../namespace-scoping.js';
 import { nodeType } from '../node-type.js';
+import { pageInfo } from '../pagination.js';
 import { toNodeParent, type NodeParent } from './base.js';
 import { connectionNodeFields, planCapsuleSelection } from './capsule-plan.js';
 import { plannedParent, prefetched } from './prefetched.js';
@@ -164,12 +165,3 @@ export const capsuleResolvers = {
     invocationId: (p: NodeParent) => text(p.invocationId) ?? p.urn.split(':').pop(),
   },
 };
-
-export function pageInfo(edges: Array<{ cursor: string }>, hasNextPage: boolean, hasPreviousPage: boolean) {
-  return {
-    hasNextPage,
-    hasPreviousPage,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges[edges.length - 1]?.cursor ?? null,
-  };
-}

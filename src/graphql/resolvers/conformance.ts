@@ -13,7 +13,8 @@ import type { GraphQLContext } from '../context.js';
 import { subscriptionPubSub } from '../pubsub.js';
 import type { NodeParent } from './base.js';
 import { emptyConnection, scopedCapsuleFilter } from '../namespace-scoping.js';
-import { connection, json, nodeFields, parents, strings, text, toParent } from './bio.js';
+import { connection } from '../pagination.js';
+import { json, nodeFields, parents, strings, text, toParent } from './fields.js';
 
 const CAPSULE_TYPES = ['Model', 'Source', 'Seed', 'Snapshot', 'Exposure', 'Metric', 'SemanticModel', 'SavedQuery', 'Analysis'];
 const upper = (v: unknown) => String(v ?? '').toUpperCase();

@@ -2,7 +2,7 @@ import type { StartIngestionRequest } from '../../services/ingestion/ingestion-j
 import { listIncompleteScopes, listIngestions, type IngestionFilter } from '../../services/ingestion/list-ingestions.js';
 import type { GraphQLContext } from '../context.js';
 import { toNodeParent } from './base.js';
-import { pageInfo } from './capsules.js';
+import { pageInfo } from '../pagination.js';
 
 export const ingestionResolvers = {
   Query: {

@@ -12,7 +12,7 @@ import type { GraphQLContext } from '../context.js';
 import { assertVisibleEnds, scopeLineageGraph, visiblePaths } from '../namespace-scoping.js';
 import { nodeType } from '../node-type.js';
 import { toNodeParent } from './base.js';
-import { pageInfo } from './capsules.js';
+import { pageInfo } from '../pagination.js';
 
 const svc = (ctx: GraphQLContext) => serviceContext(ctx.helix, ctx.queryCtx);
 

@@ -5,7 +5,7 @@ import { listPiiInventory, toFinding, type PiiFilter, type StoredFinding } from 
 import type { GraphQLContext } from '../context.js';
 import { emptyConnection, scopedCapsuleFilter } from '../namespace-scoping.js';
 import { toNodeParent, type NodeParent } from './base.js';
-import { pageInfo } from './capsules.js';
+import { pageInfo } from '../pagination.js';
 
 type FindingParent = StoredFinding & { columnNode?: NodeParent };
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { filter, pipe } from 'graphql-yoga';
-import { BOOKKEEPING_PROPS } from '../../../ingest/core/hash.js';
+import { BOOKKEEPING_PROPS } from '../../../ingest/core/graph.js';
 import { HelixError } from '../../errors.js';
 import type { IngestionProgressEvent, RunUpdatedEvent } from '../../events/bus.js';
 import { createLoaders } from '../../loaders/index.js';
@@ -17,7 +17,8 @@ import { scopeLineageGraph } from '../namespace-scoping.js';
 import { nodeType } from '../node-type.js';
 import { subscriptionPubSub } from '../pubsub.js';
 import type { NodeParent } from './base.js';
-import { connection, int, json, nodeFields, num, ownedFields, parents, strings, svc, text, toParent, type RelatedParent } from './bio.js';
+import { connection } from '../pagination.js';
+import { int, json, nodeFields, num, ownedFields, parents, strings, svc, text, toParent, type RelatedParent } from './fields.js';
 
 /** PROV entities carry only the generic Entity label; name them so rather than Node. */
 const provType = (labels: string[]) => {

@@ -1,4 +1,4 @@
-import type { StoredRow } from './keyset-cursor.js';
+import type { StoredNode } from './keyset-cursor.js';
 
 /**
  * Which annotation of a source is current cannot be decided when a file is mapped (history is kept as separate
@@ -38,7 +38,7 @@ export function compareVersions(a: string | null | undefined, b: string | null |
 }
 
 /** Newest first: source date, then version, then urn (so equal releases order stably). */
-export function newestFirst(a: StoredRow, b: StoredRow): number {
+export function newestFirst(a: StoredNode, b: StoredNode): number {
   const da = sourceDate(a.props) ?? '';
   const db = sourceDate(b.props) ?? '';
   if (da !== db) return da < db ? 1 : -1;
@@ -46,14 +46,14 @@ export function newestFirst(a: StoredRow, b: StoredRow): number {
 }
 
 /** History is per source and item (a ClinVar variant, a publication): one line of releases each. */
-const lineOf = (r: StoredRow) => `${String(r.props.source ?? '')}\u0000${String(r.props.sourceItem ?? '')}`;
+const lineOf = (r: StoredNode) => `${String(r.props.source ?? '')}\u0000${String(r.props.sourceItem ?? '')}`;
 
 /**
  * Annotations of one gene as Gene.annotations answers: every release when `allVersions`, else the current one of
  * each source (and item); grouped by source and item, newest first.
  */
-export function selectAnnotations(rows: StoredRow[], allVersions: boolean): StoredRow[] {
-  const lines = new Map<string, StoredRow[]>();
+export function selectAnnotations(rows: StoredNode[], allVersions: boolean): StoredNode[] {
+  const lines = new Map<string, StoredNode[]>();
   for (const r of rows) {
     const list = lines.get(lineOf(r));
     if (list) list.push(r);

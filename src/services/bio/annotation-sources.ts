@@ -1,12 +1,12 @@
 import { requireQueries } from '../../db/registry.js';
 import { cachedResult } from '../lineage/result-cache.js';
 import type { ServiceContext } from '../lineage/service-context.js';
-import { optionalText, storedRows, type StoredRow } from './keyset-cursor.js';
+import { optionalText, storedRows, type StoredNode } from './keyset-cursor.js';
 
 const Q = requireQueries(['bio/list-annotation-sources'] as const);
 
 export interface AnnotationSourceCoverage {
-  node: StoredRow;
+  node: StoredNode;
   /** Distinct genes with an annotation from this release. */
   genes: number;
   annotations: number;

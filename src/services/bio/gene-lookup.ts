@@ -1,7 +1,7 @@
 import { requireQueries } from '../../db/registry.js';
 import { badInput } from '../../errors.js';
 import type { ServiceContext } from '../lineage/service-context.js';
-import { optionalText, storedRows, type StoredRow } from './keyset-cursor.js';
+import { optionalText, storedRows, type StoredNode } from './keyset-cursor.js';
 
 const Q = requireQueries(['bio/find-genes-by-symbol'] as const);
 
@@ -34,7 +34,7 @@ export function geneLookup(args: GeneLookupArgs): { urn: string } | { symbol: st
  * The gene a symbol names, case-insensitively: the approved gene with that symbol first, then genes known only by
  * reference, withdrawn entries, and finally genes that had it as a previous symbol or alias.
  */
-export async function findGeneBySymbol(s: ServiceContext, symbol: string): Promise<StoredRow | null> {
+export async function findGeneBySymbol(s: ServiceContext, symbol: string): Promise<StoredNode | null> {
   const rows = await s.exec.read(Q['bio/find-genes-by-symbol'], { symbol: symbol.toUpperCase() }, s.query);
   return storedRows(rows)[0] ?? null;
 }

@@ -1,4 +1,5 @@
 import { badInput } from '../../errors.js';
+import type { StoredNode } from '../../db/stored-node.js';
 
 /**
  * Opaque Relay cursors of the bio and provenance lists: base64url JSON of the sort key of the last item, tagged with
@@ -36,13 +37,9 @@ export function optionalText(name: string, value: string | null | undefined, max
   return t;
 }
 
-export interface StoredRow {
-  urn: string;
-  labels: string[];
-  props: Record<string, unknown>;
-}
+export type { StoredNode };
 
-export interface KeysetPage<T extends StoredRow = StoredRow> {
+export interface KeysetPage<T extends StoredNode = StoredNode> {
   items: Array<{ cursor: string; node: T }>;
   hasNextPage: boolean;
   /** Evaluated only when asked for (one more round trip). */
@@ -50,7 +47,7 @@ export interface KeysetPage<T extends StoredRow = StoredRow> {
 }
 
 /** A page from rows fetched with `first + 1`: the extra row only tells that there is a next page. */
-export function keysetPage<T extends StoredRow>(
+export function keysetPage<T extends StoredNode>(
   kind: string,
   rows: T[],
   first: number,
@@ -66,6 +63,6 @@ export function keysetPage<T extends StoredRow>(
 }
 
 /** Rows of a list query as stored nodes. */
-export function storedRows(rows: Record<string, unknown>[]): StoredRow[] {
+export function storedRows(rows: Record<string, unknown>[]): StoredNode[] {
   return rows.map((r) => ({ urn: String(r.urn), labels: r.labels as string[], props: r.props as Record<string, unknown> }));
 }

@@ -1,4 +1,4 @@
-import neo4j, { isInt, type Integer } from 'neo4j-driver';
+import { integer, isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isPoint as isDriverPoint, isTime, type Integer } from 'neo4j-driver';
 
 /** Property values as the driver returns them: Integers, floats, strings, booleans, temporals, points, lists. */
 
@@ -6,16 +6,16 @@ export function isTemporal(v: unknown): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
-    (neo4j.isDate(v) || neo4j.isDateTime(v) || neo4j.isLocalDateTime(v) || neo4j.isTime(v) || neo4j.isLocalTime(v) || neo4j.isDuration(v))
+    (isDate(v) || isDateTime(v) || isLocalDateTime(v) || isTime(v) || isLocalTime(v) || isDuration(v))
   );
 }
 
 export function isPoint(v: unknown): v is { srid: Integer | number; x: number; y: number; z?: number } {
-  return typeof v === 'object' && v !== null && neo4j.isPoint(v);
+  return typeof v === 'object' && v !== null && isDriverPoint(v);
 }
 
 export function integerValue(i: Integer): number {
-  return neo4j.integer.inSafeRange(i) ? i.toNumber() : Number(i.toString());
+  return integer.inSafeRange(i) ? i.toNumber() : Number(i.toString());
 }
 
 /** A JSON value: Integers become numbers, temporals ISO-8601 strings, points {srid, x, y[, z]}. */

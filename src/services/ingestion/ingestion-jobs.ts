@@ -8,6 +8,7 @@ import { HelixError } from '../../errors.js';
 import { helixEvents } from '../../events/bus.js';
 import { publishIngestionProgress } from '../../events/ingestion-progress.js';
 import { IngestRoots } from './ingest-roots.js';
+import { ingestionIdOf } from '../../../ingest/common/urns.js';
 import type { JobData } from './job-processor.js';
 import type { JobQueue } from './job-queue.js';
 
@@ -88,7 +89,7 @@ export class IngestionJobs {
    * told through the event bus (every process, through Redis) and its heartbeat, and stops at its next batch.
    */
   async cancel(id: string): Promise<{ id: string; urn: string; status: string } | null> {
-    const bare = id.replace(/^urn:helix:ingestion:/, '');
+    const bare = ingestionIdOf(id);
     const urn = ingestionUrn(bare);
     const [row] = await this.exec.read(Q['ingest/get-ingestion'], { urn });
     if (!row) return null;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { stableJson } from '../../../ingest/common/values.js';
 import type { ServiceContext } from './service-context.js';
 import { graphVersionReader } from './graph-version.js';
 
@@ -23,16 +24,5 @@ export async function cachedResult<T>(s: ServiceContext, kind: string, args: unk
 
 /** Equal arguments hash equally whatever the order of their keys. */
 export function argumentHash(args: unknown): string {
-  return createHash('sha256').update(stableJson(args)).digest('base64url').slice(0, 32);
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
+  return createHash('sha256').update(stableJson(args ?? null)).digest('base64url').slice(0, 32);
 }

@@ -1,7 +1,7 @@
 import { requireQueries } from '../../db/registry.js';
 import type { Row } from '../../db/executor.js';
 import type { ServiceContext } from '../lineage/service-context.js';
-import type { StoredNodeRow } from './stored-node.js';
+import type { StoredNode } from '../../db/stored-node.js';
 
 const Q = requireQueries(['capsules/get-capsule-trees'] as const);
 
@@ -26,17 +26,17 @@ export function isEmptyPlan(p: TreePlan): boolean {
 
 /** What a planned read fetched for one node: only the keys the plan asked for are set. */
 export interface Prefetched {
-  tags?: StoredNodeRow[];
-  tests?: StoredNodeRow[];
-  owners?: StoredNodeRow[];
+  tags?: StoredNode[];
+  tests?: StoredNode[];
+  owners?: StoredNode[];
   columns?: CapsuleTree[];
-  upstream?: { first: number; nodes: StoredNodeRow[] };
-  downstream?: { first: number; nodes: StoredNodeRow[] };
+  upstream?: { first: number; nodes: StoredNode[] };
+  downstream?: { first: number; nodes: StoredNode[] };
   /** capsule(asOf): every depth-1 neighbour as it was, by urn (any `first` takes its head). */
-  asOfNeighbors?: { upstream: StoredNodeRow[]; downstream: StoredNodeRow[] };
+  asOfNeighbors?: { upstream: StoredNode[]; downstream: StoredNode[] };
 }
 
-export interface CapsuleTree extends StoredNodeRow {
+export interface CapsuleTree extends StoredNode {
   prefetched: Prefetched;
 }
 
@@ -54,7 +54,7 @@ export function treeParams(p: TreePlan): Record<string, unknown> {
 }
 
 type NodeMap = { urn: string; labels: string[]; props: Record<string, unknown>; tags?: NodeMap[]; tests?: NodeMap[] };
-const node = (m: NodeMap): StoredNodeRow => ({ urn: m.urn, labels: m.labels, props: m.props });
+const node = (m: NodeMap): StoredNode => ({ urn: m.urn, labels: m.labels, props: m.props });
 
 /** One row of get-capsule-trees / list-capsule-trees-in-namespace as a node with what the plan prefetched. */
 export function toTree(r: Row, p: TreePlan): CapsuleTree {

@@ -1,13 +1,7 @@
 import { badInput } from '../../errors.js';
 
-/**
- * URNs of shared metadata nodes, exactly as the dbt mapper writes them: tags as written, owners, domains and data
- * products lower-cased (ingest/dbt/map/classification.ts, ownership.ts), so API and ingestion meet on one node.
- */
-export const tagUrn = (tag: string) => `urn:tag:${tag}`;
-export const ownerUrn = (owner: string) => `urn:owner:${owner.toLowerCase()}`;
-export const domainUrn = (domain: string) => `urn:domain:${domain.toLowerCase()}`;
-export const dataProductUrn = (name: string) => `urn:dataproduct:${name.toLowerCase()}`;
+/** URNs of shared metadata nodes: the ones the dbt mapper writes (ingest/common/urns.ts), so API and ingestion meet on one node. */
+export { dataProductUrn, domainUrn, ownerUrn, tagUrn } from '../../../ingest/common/urns.js';
 
 /** A name given by a user: trimmed, 1-200 characters, no control characters. */
 export function cleanName(argument: string, value: string): string {

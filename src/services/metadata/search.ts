@@ -3,7 +3,7 @@ import { labelList, LIMITS, pageSize } from '../lineage/limits.js';
 import type { ServiceContext } from '../lineage/service-context.js';
 import { decodeOffset, encodeCursor } from './cursor.js';
 import { buildSearchQuery } from './lucene.js';
-import type { StoredNodeRow } from './stored-node.js';
+import type { StoredNode } from '../../db/stored-node.js';
 
 const Q = requireQueries(['search/search-nodes'] as const);
 
@@ -16,7 +16,7 @@ export interface SearchArgs {
 
 export interface SearchHit {
   cursor: string;
-  node: StoredNodeRow;
+  node: StoredNode;
   score: number;
   exactMatch: boolean;
 }

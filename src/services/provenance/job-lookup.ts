@@ -1,8 +1,9 @@
 import { requireQueries } from '../../db/registry.js';
 import { badInput } from '../../errors.js';
-import { decodeKeyset, keysetPage, optionalText, storedRows, type KeysetPage, type StoredRow } from '../bio/keyset-cursor.js';
+import { decodeKeyset, keysetPage, optionalText, storedRows, type KeysetPage, type StoredNode } from '../bio/keyset-cursor.js';
 import { pageSize } from '../lineage/limits.js';
 import type { ServiceContext } from '../lineage/service-context.js';
+import { olJobUrn } from '../../../ingest/common/urns.js';
 
 const Q = requireQueries(['provenance/find-jobs-by-name', 'provenance/list-jobs', 'provenance/count-jobs', 'graph/get-nodes-by-urn'] as const);
 
@@ -16,14 +17,14 @@ export interface JobArgs {
  * job(urn | namespace + name): by urn, or by name (and namespace when given; an OpenLineage job's urn is tried first).
  * Owned jobs win over jobs only referenced; null when nothing matches.
  */
-export async function findJob(s: ServiceContext, args: JobArgs): Promise<StoredRow | null> {
+export async function findJob(s: ServiceContext, args: JobArgs): Promise<StoredNode | null> {
   const urn = optionalText('urn', args.urn, 2000);
   const namespace = optionalText('namespace', args.namespace, 500);
   const name = optionalText('name', args.name, 500);
   if ((urn === null) === (name === null)) throw badInput('job(...) takes either urn, or name (with an optional namespace)', { argument: 'urn' });
   if (urn !== null && namespace !== null) throw badInput('job(urn) takes no namespace', { argument: 'namespace' });
   if (urn !== null || namespace !== null) {
-    const tried = urn ?? `urn:ol:job:${namespace}:${name}`;
+    const tried = urn ?? olJobUrn(namespace ?? '', name ?? '');
     const [row] = storedRows(await s.exec.read(Q['graph/get-nodes-by-urn'], { urns: [tried] }, s.query));
     if (row?.labels.includes('Job')) return row;
     if (urn !== null) return null;

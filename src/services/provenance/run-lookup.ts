@@ -1,22 +1,23 @@
 import { requireQueries } from '../../db/registry.js';
 import { badInput } from '../../errors.js';
-import { storedRows, type StoredRow } from '../bio/keyset-cursor.js';
+import { storedRows, type StoredNode } from '../bio/keyset-cursor.js';
 import { LIMITS } from '../lineage/limits.js';
 import type { ServiceContext } from '../lineage/service-context.js';
+import { runUrnCandidates as sourceRunUrns } from '../../../ingest/common/urns.js';
 
 const Q = requireQueries(['runs/find-runs-by-id'] as const);
 
 /** The run urns an id may stand for, most specific first: the id itself, then each source's run urn form. */
 export function runUrnCandidates(id: string): string[] {
   if (id.startsWith('urn:')) return [id];
-  return [`urn:ol:run:${id}`, `urn:dbt:invocation:${id}`, `urn:strategy-run:${id}`, `urn:imputation:job:${id}`, `urn:nextflow:run:${id}`];
+  return sourceRunUrns(id);
 }
 
 /**
  * run(id): a run urn, an OpenLineage runId, a dbt invocation_id, a strategy job id, an imputation job id or a Nextflow
  * run name; top-level runs before step runs when a bare id is ambiguous.
  */
-export async function findRun(s: ServiceContext, id: string): Promise<StoredRow | null> {
+export async function findRun(s: ServiceContext, id: string): Promise<StoredNode | null> {
   const t = id.trim();
   if (t === '') throw badInput('id must not be empty', { argument: 'id' });
   if (t.length > LIMITS.maxUrnLength) throw badInput(`id is longer than ${LIMITS.maxUrnLength} characters`, { argument: 'id' });

@@ -1,5 +1,5 @@
 /**
- * Run status as the API speaks it. Ingesters store lower-case values (ingest/provenance-common/status.ts); dbt
+ * Run status as the API speaks it. Ingesters store lower-case values (ingest/common/run-status.ts); dbt
  * invocations store dbt's own (success, error, fail), which read as COMPLETED and FAILED.
  */
 export const RUN_STATUSES = ['PENDING', 'QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED', 'UNKNOWN'] as const;

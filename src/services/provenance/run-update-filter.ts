@@ -1,6 +1,7 @@
 import type { IngestionProgressEvent, RunUpdatedEvent } from '../../events/bus.js';
 import { optionalText } from '../bio/keyset-cursor.js';
 import { runStatusOf, type RunStatus } from './run-status.js';
+import { ingestionIdOf } from '../../../ingest/common/urns.js';
 
 export interface RunUpdateFilter {
   job?: string | null;
@@ -19,6 +20,6 @@ export function runUpdateMatcher(filter: RunUpdateFilter | null | undefined): (e
 export function ingestionMatcher(id: string | null | undefined): (e: IngestionProgressEvent) => boolean {
   const wanted = optionalText('id', id, 300);
   if (wanted === null) return () => true;
-  const bare = wanted.replace(/^urn:helix:ingestion:/, '');
+  const bare = ingestionIdOf(wanted);
   return (e) => e.id === bare;
 }

@@ -9,7 +9,7 @@ import { readKidneyEvidence } from '../../../ingest/annotations/kidney-evidence.
 import { readKidneyPipelineConfig, readKidneyScraperSummary } from '../../../ingest/annotations/kidney-pipeline.js';
 import { detectBioFormat } from '../../../ingest/bio/detect.js';
 import { planBioDirectory } from '../../../ingest/bio/directory.js';
-import { readBioFile } from '../../../ingest/bio/registry.js';
+import { readBioFile } from '../../../src/ingestion/bio-readers.js';
 import { readAmrGeneHits } from '../../../ingest/genomeamr/amr-gene-hits.js';
 import { readGenomeAmrCoordinateManifest } from '../../../ingest/genomeamr/coordinate-manifest.js';
 import { readGenomeAmrExtractionMetadata } from '../../../ingest/genomeamr/extraction-metadata.js';

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +7,7 @@ import { writeSyntheticDbtProject } from '../../../bench/synthetic-dbt.js';
 import { runDbtIngest } from '../../../src/ingestion/dbt.js';
 import type { HelixContext } from '../../../src/app/context.js';
 import { corpusPath } from '../../support/corpus.js';
+import { fingerprintGraph as fingerprintOf, recordedFingerprints, sha, stable } from '../../support/graph-fingerprint.js';
 import { openTestHelix, resetGraph } from '../../support/graph.js';
 
 /**
@@ -17,8 +17,7 @@ import { openTestHelix, resetGraph } from '../../support/graph.js';
  * Regenerate (only for an intended change of the graph model) with HELIX_UPDATE_FINGERPRINTS=1.
  */
 const expectedFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'graph-fingerprints.json');
-const update = process.env.HELIX_UPDATE_FINGERPRINTS === '1';
-const expected: Record<string, Fingerprint> = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, 'utf8')) : {};
+const { update, expected, seen, save } = recordedFingerprints<Fingerprint>(expectedFile);
 
 interface Fingerprint {
   nodes: number;
@@ -37,47 +36,16 @@ const projects: Array<[string, () => string]> = [
 ];
 
 let helix: HelixContext;
-const seen: Record<string, Fingerprint> = {};
 
 beforeAll(async () => {
   helix = await openTestHelix();
 });
 afterAll(async () => {
-  if (update) writeFileSync(expectedFile, JSON.stringify({ ...expected, ...seen }, null, 2) + '\n');
+  save();
   await helix?.close();
 });
 
-const BOOKKEEPING = new Set(['firstSeenAt', 'writtenAt']);
-const SKIPPED_LABELS = ['Ingestion', 'SqlLineageCache'];
-
-/** Stable text for a value: keys sorted at every level. */
-function stable(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-const content = (props: Record<string, unknown>) => Object.fromEntries(Object.entries(props).filter(([k]) => !BOOKKEEPING.has(k)));
-const sha = (lines: string[]) => createHash('sha256').update(lines.sort().join('\n')).digest('hex');
-
-async function fingerprintGraph() {
-  const read = (text: string) => helix.exec.runText(text, { skipped: SKIPPED_LABELS }, 'READ');
-  const nodes = await read(
-    `MATCH (n:Node) WHERE none(l IN labels(n) WHERE l IN $skipped) RETURN labels(n) AS labels, properties(n) AS props`,
-  );
-  const edges = await read(
-    `MATCH (a:Node)-[r]->(b:Node) WHERE none(l IN labels(a) + labels(b) WHERE l IN $skipped)
-     RETURN a.urn AS from, type(r) AS type, b.urn AS to, properties(r) AS props`,
-  );
-  const nodeLines = nodes.map((n) => stable([[...(n.labels as string[])].sort(), content(n.props as Record<string, unknown>)]));
-  const edgeLines = edges.map((e) => stable([e.from, e.type, e.to, content(e.props as Record<string, unknown>)]));
-  return { nodes: nodes.length, edges: edges.length, graph: sha([...nodeLines, ...edgeLines]) };
-}
+const fingerprintGraph = () => fingerprintOf(helix);
 
 describe.each(projects)('dbt ingestion of %s writes the recorded graph', (name, dir) => {
   it('first ingestion and an unchanged re-ingestion', async () => {

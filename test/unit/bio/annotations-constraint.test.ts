@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GeneIdIndex } from '../../../ingest/bio/gene-index.js';
+import { GeneIdIndex } from '../../../ingest/common/bio/gene-index.js';
 import { readGnomadV4Constraint } from '../../../ingest/annotations/gnomad-v4.js';
 import { readGnomadVarfish } from '../../../ingest/annotations/gnomad-varfish.js';
 import { readGtexJsonl } from '../../../ingest/annotations/gtex.js';

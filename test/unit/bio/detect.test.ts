@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { detectBioFormat } from '../../../ingest/bio/detect.js';
 import { planBioDirectory } from '../../../ingest/bio/directory.js';
 import { BIO_FORMATS } from '../../../ingest/bio/formats.js';
-import { BIO_READERS } from '../../../ingest/bio/registry.js';
+import { BIO_READERS } from '../../../src/ingestion/bio-readers.js';
 import { bioFixture } from './collect.js';
 
 /** What each hand-written fixture is; detection must agree from content alone. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { GeneIdIndex } from '../../../ingest/bio/gene-index.js';
-import { resolveGene } from '../../../ingest/bio/gene-ref.js';
-import { normalizeHgncId, normalizePmid, parseEnsemblId, parseUniprotAccession } from '../../../ingest/bio/ids.js';
-import { NonStandardJsonSanitizer, parseLenientJson } from '../../../ingest/bio/lenient-json.js';
-import { bool, cell, list, num, PLACEHOLDER_MISSING } from '../../../ingest/bio/missing.js';
-import { checksums, cleanSequence, crc64 } from '../../../ingest/bio/sequence.js';
-import { sequenceRefFromId } from '../../../ingest/bio/sequence-ref.js';
-import { versionFromFileName } from '../../../ingest/bio/version.js';
+import { GeneIdIndex } from '../../../ingest/common/bio/gene-index.js';
+import { resolveGene } from '../../../ingest/common/bio/gene-ref.js';
+import { normalizeHgncId, normalizePmid, parseEnsemblId, parseUniprotAccession } from '../../../ingest/common/bio/ids.js';
+import { NonFiniteRewriter, parseLenientJson } from '../../../ingest/common/lenient-json.js';
+import { bool, cell, list, num, PLACEHOLDER_MISSING } from '../../../ingest/common/missing.js';
+import { checksums, cleanSequence, crc64 } from '../../../ingest/common/bio/sequence.js';
+import { sequenceRefFromId } from '../../../ingest/common/bio/sequence-ref.js';
+import { versionFromFileName } from '../../../ingest/common/version.js';
 
 describe('identifier normalisation', () => {
   it('HGNC ids in every spelling', () => {
@@ -91,11 +91,11 @@ describe('missing values and scalars', () => {
 
 describe('lenient JSON', () => {
   it('reads Python NaN/Infinity as null, never inside strings, also across chunk borders', () => {
-    expect(parseLenientJson('{"a": NaN, "b": "NaN", "c": [-Infinity, 1]}')).toEqual({ value: { a: null, b: 'NaN', c: [null, 1] }, replaced: 2 });
-    const s = new NonStandardJsonSanitizer();
-    const text = ['{"a": Na', 'N, "b": "x\\"Na', 'N", "c": -', 'Infinity}'].map((c) => s.push(c)).join('') + s.end();
+    expect(parseLenientJson('{"a": NaN, "b": "NaN", "c": [-Infinity, 1]}')).toEqual({ value: { a: null, b: 'NaN', c: [null, 1] }, nonFinite: { count: 2, firstLine: 1 } });
+    const s = new NonFiniteRewriter();
+    const text = ['{"a": Na', 'N, "b": "x\\"Na', 'N", "c": -', 'Infinity}'].map((c) => s.write(c)).join('') + s.end();
     expect(JSON.parse(text)).toEqual({ a: null, b: 'x"NaN', c: null });
-    expect(s.replaced).toBe(2);
+    expect(s.report.count).toBe(2);
   });
 });
 

@@ -2,8 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JsonScanner } from '../../../ingest/bio/json-scan.js';
-import { JsonReadCounter, readJsonWithout, streamJsonValues } from '../../../ingest/bio/json-stream.js';
+import { JsonScanner } from '../../../ingest/common/json-scan.js';
+import { JsonReadCounter, readJsonWithout, streamJsonValues } from '../../../ingest/common/json-stream.js';
 
 /** Feed `text` in chunks of every size given; all must agree. */
 function scan(text: string, target: string[], mode: 'values' | 'omit'): string[] {

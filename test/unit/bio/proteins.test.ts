@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GeneIdIndex } from '../../../ingest/bio/gene-index.js';
-import { checksums } from '../../../ingest/bio/sequence.js';
+import { GeneIdIndex } from '../../../ingest/common/bio/gene-index.js';
+import { checksums } from '../../../ingest/common/bio/sequence.js';
 import { readProteinFasta } from '../../../ingest/uniprot/fasta.js';
 import { readUniprotJson } from '../../../ingest/uniprot/uniprot-json.js';
 import { assertStorable, bioFixture, codes, collect, edgesOf, nodeByUrn } from './collect.js';

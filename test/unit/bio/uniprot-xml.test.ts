@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { checksums } from '../../../ingest/bio/sequence.js';
+import { checksums } from '../../../ingest/common/bio/sequence.js';
 import { readUniprotXml } from '../../../ingest/uniprot/uniprot-xml.js';
 import { assertStorable, bioFixture, codes, collect, edgesOf, nodeByUrn, type Collected } from './collect.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NonFiniteRewriter, parseLenientJson } from '../../../ingest/dbt/json/non-finite.js';
+import { NonFiniteRewriter, parseLenientJson } from '../../../ingest/common/lenient-json.js';
 
 function rewriteInChunks(text: string, size: number): { out: string; rewriter: NonFiniteRewriter } {
   const rewriter = new NonFiniteRewriter();

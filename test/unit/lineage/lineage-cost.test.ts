@@ -1,6 +1,6 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { lineageQueryCost } from '../../../src/graphql/resolvers/lineage-cost.js';
+import { lineageQueryCost } from '../../../src/graphql/plugins/lineage-cost.js';
 import { buildSchema } from '../../../src/graphql/schema.js';
 
 const schema = buildSchema();

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../../../ingest/provenance-common/graph-builder.js';
+import { GraphBuilder } from '../../../ingest/common/graph-builder.js';
 import {
   normalizeStatus,
   statusFromMichigan,
   statusFromNextflow,
   statusFromOpenLineage,
   statusFromWes,
-} from '../../../ingest/provenance-common/status.js';
-import { durationMs, parseTime, toUtcIso } from '../../../ingest/provenance-common/time.js';
-import { camelCase, parametersHash, stableJson } from '../../../ingest/provenance-common/values.js';
+} from '../../../ingest/common/run-status.js';
+import { durationMs, parseTime, toUtcIso } from '../../../ingest/common/time.js';
+import { camelCase, parametersHash, stableJson } from '../../../ingest/common/values.js';
 
 describe('run status vocabulary', () => {
   it('maps OpenLineage event types', () => {

@@ -1,4 +1,4 @@
-import neo4j, { isInt, type Integer } from 'neo4j-driver';
+import { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isTime, type Integer } from 'neo4j-driver';
 import { isPoint, isTemporal } from '../values.js';
 
 /** A Cypher string literal: single-quoted, with every character that could end or bend it escaped. */
@@ -36,12 +36,12 @@ function cypherFloat(v: number): string {
 }
 
 const TEMPORAL: Array<[(v: unknown) => boolean, string]> = [
-  [neo4j.isDateTime, 'datetime'],
-  [neo4j.isLocalDateTime, 'localdatetime'],
-  [neo4j.isDate, 'date'],
-  [neo4j.isTime, 'time'],
-  [neo4j.isLocalTime, 'localtime'],
-  [neo4j.isDuration, 'duration'],
+  [isDateTime, 'datetime'],
+  [isLocalDateTime, 'localdatetime'],
+  [isDate, 'date'],
+  [isTime, 'time'],
+  [isLocalTime, 'localtime'],
+  [isDuration, 'duration'],
 ];
 
 /** A value as a Cypher literal of the same type: Integer stays INTEGER, 1.0 stays FLOAT, temporals and points typed. */

@@ -1,6 +1,7 @@
-import type { GraphNode, Props } from '../core/graph.js';
+import type { GraphNode, Props } from '../../core/graph.js';
 import type { FallbackIds, GeneIdIndex } from './gene-index.js';
 import { normalizeEntrezId, normalizeHgncId, parseEnsemblId } from './ids.js';
+import { ensemblGeneUrn, entrezGeneUrn, symbolGeneUrn } from '../urns.js';
 
 export const HUMAN_TAXON = '9606';
 
@@ -58,11 +59,11 @@ function fallbackRef(ids: FallbackIds, index: GeneIdIndex | undefined): Omit<Gen
   const urn =
     known ??
     (ids.ensemblGeneId
-      ? `urn:gene:ensembl:${ids.ensemblGeneId}`
+      ? ensemblGeneUrn(ids.ensemblGeneId)
       : ids.entrezId
-        ? `urn:gene:entrez:${ids.entrezId}`
+        ? entrezGeneUrn(ids.entrezId)
         : ids.symbol
-          ? `urn:gene:symbol:${ids.taxonId}:${ids.symbol.toUpperCase()}`
+          ? symbolGeneUrn(String(ids.taxonId), ids.symbol)
           : undefined);
   if (!urn) return undefined;
   index?.addFallback(urn, ids);

@@ -1,5 +1,11 @@
 import { Transform, type TransformCallback } from 'node:stream';
 
+/**
+ * JSON as Python writes it (dbt's json.dumps, pandas, kidney-genetics): bare `NaN`, `Infinity` and `-Infinity` (also
+ * `+Infinity`, `-NaN`, `+NaN`), which JSON.parse rejects, read as `null`. Strings are never touched. One rewriter for
+ * whole texts, chunks fed in order (a token cut by a chunk border is carried over) and streams.
+ */
+
 const REPLACED = new Set(['NaN', '-NaN', '+NaN', 'Infinity', '-Infinity', '+Infinity']);
 
 /** Characters that end a bare JSON token (number or literal) outside strings. */
@@ -109,9 +115,18 @@ export function nonFiniteRewriteStream(rewriter = new NonFiniteRewriter()): Tran
   });
 }
 
-/** Parses JSON text that may contain bare NaN/Infinity tokens (replaced by null). */
+/**
+ * JSON.parse that accepts bare NaN/Infinity (read as null) and a leading byte-order mark; reports how many tokens
+ * were replaced and on which line the first was. Valid JSON takes the fast path (one JSON.parse).
+ */
 export function parseLenientJson(text: string): { value: unknown; nonFinite: NonFiniteReport } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { value: JSON.parse(body) as unknown, nonFinite: { count: 0 } };
+  } catch (err) {
+    if (!/NaN|Infinity/.test(body)) throw err;
+  }
   const rewriter = new NonFiniteRewriter();
-  const clean = rewriter.write(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) + rewriter.end();
+  const clean = rewriter.write(body) + rewriter.end();
   return { value: JSON.parse(clean) as unknown, nonFinite: rewriter.report };
 }

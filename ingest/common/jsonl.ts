@@ -10,8 +10,8 @@ export async function* readJsonLines(file: string): AsyncGenerator<JsonLine> {
   for await (const { line, text } of readLines(file)) {
     if (text.trim() === '') continue;
     try {
-      const { value, replaced } = parseLenientJson(text);
-      yield { line, value, replaced };
+      const { value, nonFinite } = parseLenientJson(text);
+      yield { line, value, replaced: nonFinite.count };
     } catch (err) {
       yield { line, error: (err as Error).message };
     }

@@ -16,8 +16,8 @@ export interface JsonItem {
 
 function parseItem(text: string, key: string | number, counter: JsonReadCounter): JsonItem {
   try {
-    const { value, replaced } = parseLenientJson(text);
-    counter.replaced += replaced;
+    const { value, nonFinite } = parseLenientJson(text);
+    counter.replaced += nonFinite.count;
     return { key, value };
   } catch (err) {
     return { key, error: `${typeof key === 'number' ? `element ${key}` : `"${key}"`}: ${(err as Error).message}` };
@@ -62,8 +62,8 @@ export async function readJsonWithout(file: string, omit: string, counter = new 
   } finally {
     content.destroy();
   }
-  const { value, replaced } = parseLenientJson(scanner.rest());
-  counter.replaced += replaced;
+  const { value, nonFinite } = parseLenientJson(scanner.rest());
+  counter.replaced += nonFinite.count;
   return value;
 }
 

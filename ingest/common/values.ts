@@ -49,12 +49,15 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** `<x>Json` property value: undefined for absent or empty containers, so nothing meaningless is written. */
-export function jsonProp(value: unknown): string | undefined {
+/**
+ * `<x>Json` property value: undefined for absent or empty containers, so nothing meaningless is written. Keys
+ * `sorted` (equal content, equal text: the provenance sources) or `as-given` (the artifact's order: dbt).
+ */
+export function jsonProp(value: unknown, keys: 'sorted' | 'as-given' = 'sorted'): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (isObject(value) && Object.keys(value).length === 0) return undefined;
   if (Array.isArray(value) && value.length === 0) return undefined;
-  return stableJson(value);
+  return keys === 'sorted' ? stableJson(value) : JSON.stringify(value);
 }
 
 export function sha256Hex(text: string): string {

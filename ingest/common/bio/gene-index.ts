@@ -1,4 +1,4 @@
-import type { MappedGraph } from '../core/graph.js';
+import type { MappedGraph } from '../../core/graph.js';
 import { normalizeEntrezId, normalizeHgncId, parseEnsemblId } from './ids.js';
 
 export interface IndexedGene {

@@ -1,7 +1,8 @@
-import type { Props } from '../core/graph.js';
-import type { Fragment } from '../bio/batch.js';
-import { geneReferenceNode, type GeneRef } from '../bio/gene-ref.js';
-import { normalizePmid } from '../bio/ids.js';
+import type { Props } from '../../core/graph.js';
+import type { Fragment } from '../batch.js';
+import { geneReferenceNode, type GeneRef } from './gene-ref.js';
+import { normalizePmid } from './ids.js';
+import { genePanelUrn } from '../urns.js';
 
 /** Which release of which source a file holds. */
 export interface SourceInfo {
@@ -82,13 +83,9 @@ export function cite(f: Fragment, annotationUrn: string, pmid: unknown, props: P
   return true;
 }
 
-export function panelUrn(name: string): string {
-  return `urn:panel:${name}`;
-}
-
 /** (Annotation)-[:FROM_PANEL]->(Panel); the Panel is a reference (the evidence file names it, others may too). */
 export function fromPanel(f: Fragment, annotationUrn: string, name: string, props: Props = {}): void {
-  const urn = panelUrn(name);
+  const urn = genePanelUrn(name);
   f.node({ urn, labels: ['Panel'], props: { name, ...props }, mode: 'reference' });
   f.edge('FROM_PANEL', annotationUrn, urn);
 }

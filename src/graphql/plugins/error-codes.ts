@@ -1,5 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
-import { ERROR_CODES } from '../errors.js';
+import { ERROR_CODES } from '../../errors.js';
+import { closedErrorCode } from '../error-codes.js';
 
 const CLOSED = new Set<string>(ERROR_CODES);
 
@@ -15,15 +16,9 @@ export function closedErrorCodes(): Plugin {
         for (const e of errors ?? []) {
           const code = String(e.extensions?.code ?? '');
           if (CLOSED.has(code)) continue;
-          e.extensions = { ...e.extensions, code: closedCode(code, e.message) };
+          e.extensions = { ...e.extensions, code: closedErrorCode(code, e.message, 'INTERNAL') };
         }
       }
     },
   };
-}
-
-function closedCode(code: string, message: string): string {
-  if (/max(imum)?\s*(query\s*)?(depth|cost|aliases|directives|tokens)|limit/i.test(message)) return 'QUERY_TOO_COMPLEX';
-  if (code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST' || code === '') return 'BAD_USER_INPUT';
-  return 'INTERNAL';
 }

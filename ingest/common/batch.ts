@@ -1,5 +1,6 @@
 import type { GraphEdge, GraphNode, IngestIssue, IssueSeverity, StreamedBatch } from '../core/graph.js';
-import type { GeneIdIndex } from './gene-index.js';
+import type { GeneIdIndex } from './bio/gene-index.js';
+import { GraphStore } from './graph-builder.js';
 
 /** Options every bio reader accepts. */
 export interface BioReadOptions {
@@ -29,8 +30,10 @@ export type IssueExtra = Partial<Pick<IngestIssue, 'line' | 'subject'>>;
  * batch can be written on its own.
  */
 export class BatchBuilder {
-  private nodes = new Map<string, GraphNode>();
-  private edges = new Map<string, GraphEdge>();
+  /** Merge policy `report-conflicts`: two records of one file mapping to the same owned node are merged, and said so. */
+  private readonly store = new GraphStore((urn) =>
+    this.issue('info', 'DUPLICATE_RECORD', `${urn} produced by more than one record; lists merged, later values win`, { subject: urn }),
+  );
   private issues: IngestIssue[] = [];
   private stats: Record<string, number> = {};
   private inBatch = 0;
@@ -61,43 +64,11 @@ export class BatchBuilder {
   }
 
   node(node: GraphNode): void {
-    const existing = this.nodes.get(node.urn);
-    if (!existing) {
-      this.nodes.set(node.urn, node);
-      return;
-    }
-    const existingOwned = existing.mode !== 'reference';
-    const incomingOwned = node.mode !== 'reference';
-    if (existingOwned && !incomingOwned) return;
-    if (!existingOwned && incomingOwned) {
-      this.nodes.set(node.urn, node);
-      return;
-    }
-    const props = { ...existing.props };
-    let conflict = false;
-    for (const [k, v] of Object.entries(node.props)) {
-      if (v === undefined) continue;
-      const old = props[k];
-      if (Array.isArray(old) && Array.isArray(v)) props[k] = [...new Set([...old, ...v] as (string | number | boolean)[])] as typeof v;
-      else {
-        if (old !== undefined && old !== v) conflict = true;
-        props[k] = v;
-      }
-    }
-    // Two records of one file mapping to the same owned node (a gene listed twice): merged, and said so.
-    if (conflict && existingOwned) {
-      this.issue('info', 'DUPLICATE_RECORD', `${node.urn} produced by more than one record; lists merged, later values win`, {
-        subject: node.urn,
-      });
-    }
-    const labels = [...existing.labels, ...node.labels.filter((l) => !existing.labels.includes(l))];
-    this.nodes.set(node.urn, { ...existing, labels, props });
+    this.store.putNode(node, 'report-conflicts');
   }
 
   edge(edge: GraphEdge): void {
-    const key = `${edge.type}\u0000${edge.from}\u0000${edge.to}`;
-    const existing = this.edges.get(key);
-    this.edges.set(key, existing ? { ...existing, props: { ...existing.props, ...edge.props } } : edge);
+    this.store.putEdge(edge, 'report-conflicts');
   }
 
   issue(severity: IssueSeverity, code: string, message: string, extra: IssueExtra = {}): void {
@@ -122,14 +93,13 @@ export class BatchBuilder {
    */
   take(position = this.position): StreamedBatch {
     const batch: StreamedBatch = {
-      nodes: [...this.nodes.values()],
-      edges: [...this.edges.values()],
+      nodes: [...this.store.nodes.values()],
+      edges: [...this.store.edges.values()],
       issues: this.issues,
       stats: this.stats,
       position,
     };
-    this.nodes = new Map();
-    this.edges = new Map();
+    this.store.clear();
     this.issues = [];
     this.stats = {};
     this.inBatch = 0;

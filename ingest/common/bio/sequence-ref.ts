@@ -1,5 +1,5 @@
-import type { Props } from '../core/graph.js';
-import type { Fragment } from './batch.js';
+import type { Props } from '../../core/graph.js';
+import type { Fragment } from '../batch.js';
 import { parseUniprotAccession } from './ids.js';
 
 /** The Protein or Sequence node a sequence identifier stands for. */
