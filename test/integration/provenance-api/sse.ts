@@ -1,3 +1,5 @@
+import { readSseFrames } from '../../support/sse-stream.js';
+
 /** A GraphQL subscription over Server-Sent Events, read the way a browser's EventSource would. */
 export interface SseSubscription {
   /** The next result (`{data}` or `{errors}`); rejects after `timeoutMs`. */
@@ -25,27 +27,9 @@ export async function subscribe(url: string, query: string, variables: Record<st
   const queue: any[] = [];
   const waiters: Array<(v: any) => void> = [];
   const deliver = (v: any) => (waiters.length > 0 ? waiters.shift()!(v) : queue.push(v));
-  const ended = (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const message = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const lines = message.split('\n');
-          const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim();
-          const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
-          if (event === 'complete' || data === '') continue;
-          deliver(JSON.parse(data));
-        }
-      }
-    } catch (error) {
-      if ((error as Error).name !== 'AbortError') throw error;
-    }
-  })();
+  const ended = readSseFrames(res.body, ({ event, data }) => {
+    if (event !== 'complete' && data !== '') deliver(JSON.parse(data));
+  });
   return {
     next(timeoutMs = 10_000) {
       if (queue.length > 0) return Promise.resolve(queue.shift());
