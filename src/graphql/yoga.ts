@@ -13,6 +13,9 @@ import { accessControl } from './plugins/access-control.js';
 import { requestPrincipal } from '../auth/request-principal.js';
 import { lineageCostLimit } from './plugins/lineage-cost.js';
 import { lineageResponseCache } from './plugins/lineage-response-cache.js';
+import { incompleteScopesNotice } from './plugins/incomplete-scopes.js';
+import { listIncompleteScopes } from '../services/ingestion/list-ingestions.js';
+import type { Principal } from '../auth/principal.js';
 import { buildSchema } from './schema.js';
 import { renderLocalGraphiQL } from '../http/graphiql/graphiql-page.js';
 import { BOOKMARK_HEADER, bookmarkHeader, bookmarksFrom } from './bookmarks.js';
@@ -45,6 +48,7 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
     context: ({ requestId, request, req }) => {
       const ctx = createGraphQLContext(helix, requestId ?? 'unknown', bookmarksFrom(request.headers.get(BOOKMARK_HEADER)), requestPrincipal(req));
       writtenBy.set(request, ctx.queryCtx.writtenBookmarks);
+      principalBy.set(request, ctx.principal);
       return ctx;
     },
     plugins: [
@@ -54,12 +58,16 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
       accessControl(schema),
       lineageCostLimit(helix.config.HELIX_MAX_QUERY_COST),
       lineageResponseCache(helix),
+      incompleteScopesNotice(() => listIncompleteScopes(helix.exec, { op: 'incomplete scopes' }), (request) => principalBy.get(request)),
       closedErrorCodes(),
       ...(exposes(helix.config, helix.config.HELIX_INTROSPECTION) ? [] : [disableIntrospection()]),
       ...(exposes(helix.config, helix.config.HELIX_FIELD_SUGGESTIONS) ? [] : [hideSuggestions()]),
     ],
   });
 }
+
+/** Who asked (its GraphQL context's principal), for the incomplete-scopes mark of its answer. */
+const principalBy = new WeakMap<Request, Principal>();
 
 /** The writes of each request (its GraphQL context's), for the `helix-bookmark` response header. */
 const writtenBy = new WeakMap<Request, Set<string>>();
