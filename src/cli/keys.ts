@@ -39,7 +39,8 @@ export async function list(flags: { json?: boolean }): Promise<void> {
 }
 
 export async function revoke(id: string, flags: { json?: boolean }): Promise<void> {
-  await withHelix({ migrate: true }, async (helix) => {
+  // The shared cache (Redis) carries the revocation to every server process (src/auth/key-cache.ts).
+  await withHelix({ migrate: true, cache: true }, async (helix) => {
     let outcome = 'ok';
     try {
       const r = await revokeApiKey(helix.exec, id, ACTOR);
