@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
 import { startLocalNeo4j, stopLocalNeo4j, freePort } from '../../src/local-neo4j/local-neo4j.js';
+import { redisAnswers } from './redis-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -59,17 +59,3 @@ async function ensureRedis(url: string): Promise<void> {
   }
   throw new Error(`started redis-server but ${url} does not answer`);
 }
-
-async function redisAnswers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
-
