@@ -1,7 +1,5 @@
 import { filter, pipe } from 'graphql-yoga';
-import { GraphQLError } from 'graphql';
 import { createLoaders } from '../../loaders/index.js';
-import { HelixError } from '../../errors.js';
 import type { ConformanceProgressEvent } from '../../events/bus.js';
 import { evaluationUrn } from '../../services/conformance/evaluate.js';
 import { loadRuleSet } from '../../services/conformance/rule-set.js';
@@ -10,6 +8,7 @@ import { conformanceScore, type ScoreScope } from '../../services/conformance/sc
 import { listViolations, updateViolationStatus, type ViolationListArgs } from '../../services/conformance/violations.js';
 import { requireUrn } from '../../services/lineage/limits.js';
 import type { GraphQLContext } from '../context.js';
+import { checked } from './subscription-start.js';
 import { subscriptionPubSub } from '../pubsub.js';
 import type { NodeParent } from './base.js';
 import { emptyConnection, scopedCapsuleFilter } from '../namespace-scoping.js';
@@ -40,15 +39,6 @@ const capsuleConformance = {
     return { ...score, trend: await ctx.loaders.conformance.trend.load(String(p.namespace ?? '')) };
   },
 };
-
-function checked<T>(start: () => T): T {
-  try {
-    return start();
-  } catch (error) {
-    if (error instanceof HelixError) throw new GraphQLError(error.message, { extensions: { code: error.code } });
-    throw error;
-  }
-}
 
 export const conformanceResolvers = {
   Query: {

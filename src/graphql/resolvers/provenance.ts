@@ -1,7 +1,5 @@
-import { GraphQLError } from 'graphql';
 import { filter, pipe } from 'graphql-yoga';
 import { BOOKKEEPING_PROPS } from '../../../ingest/core/graph.js';
-import { HelixError } from '../../errors.js';
 import type { IngestionProgressEvent, RunUpdatedEvent } from '../../events/bus.js';
 import { createLoaders } from '../../loaders/index.js';
 import { findJob, listJobs, type JobArgs, type JobFilter } from '../../services/provenance/job-lookup.js';
@@ -13,6 +11,7 @@ import { storedStatuses, runStatusOf, type RunStatus } from '../../services/prov
 import { ingestionMatcher, runUpdateMatcher, type RunUpdateFilter } from '../../services/provenance/run-update-filter.js';
 import { boundedInt } from '../../services/lineage/limits.js';
 import type { GraphQLContext } from '../context.js';
+import { checked } from './subscription-start.js';
 import { scopeLineageGraph } from '../namespace-scoping.js';
 import { nodeType } from '../node-type.js';
 import { subscriptionPubSub } from '../pubsub.js';
@@ -113,19 +112,6 @@ function latestRuns(p: NodeParent, args: { first?: number | null; status?: RunSt
 
 const jobRelated = (role: string) => (p: NodeParent, _: unknown, ctx: GraphQLContext) =>
   ctx.loaders.prov.relatedOfJob.load(p.urn).then(parents).then(withRole(role));
-
-/**
- * Arguments of a subscription are checked when it starts. A refusal is raised as a GraphQLError so Yoga answers the
- * stream with the error (status 200, like a query's errors) instead of treating it as a server failure (500).
- */
-function checked<T>(start: () => T): T {
-  try {
-    return start();
-  } catch (error) {
-    if (error instanceof HelixError) throw new GraphQLError(error.message, { extensions: { code: error.code } });
-    throw error;
-  }
-}
 
 /** Subscription payloads are resolved with fresh loaders: a subscription lives long, its graph changes. */
 function refreshLoaders(ctx: GraphQLContext) {
