@@ -32,7 +32,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const r = await startLocalNeo4j({
       home: TEST_NEO4J_HOME,
       port: await freePort(),
-      heap: '2g',
+      heap: process.env.HELIX_NEO4J_HEAP ?? '2g', // helpers sharing a machine set 1g
       pagecache: '512m',
       log: (m) => process.stderr.write(`[test neo4j] ${m}\n`),
     });
