@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { BENCH_DIR } from '../harness/run-suite.js';
@@ -57,7 +58,8 @@ export interface HelixServerOptions {
 
 /** Helix as deployed: `helix serve` (production settings when a Neo4j password is known), Redis, bearer token. */
 export async function startHelix(name: string, o: HelixServerOptions, log: (l: string) => void): Promise<RunningServer> {
-  const token = 'bench-token';
+  // Production refuses tokens under 43 characters (docs/security.md).
+  const token = randomBytes(32).toString('hex');
   const { child, port } = await spawnServer(
     name,
     ['src/cli/main.ts', 'serve', '--port', '0'],
