@@ -5,7 +5,7 @@
  *   src/ingestion      →  ingest/<source>  →  ingest/common (+ ingest/core/graph.ts, the graph types)
  *
  * A rule names what may NOT be imported. The only allowed breaches are the EXCEPTIONS below (at most five, each with
- * its reason; test/unit/architecture/dependency-rules.test.ts keeps the list short and proves a breach fails lint).
+ * its reason; test/unit/dependency-rules.test.ts keeps the list short and proves a breach fails lint).
  */
 
 /** Sources: every folder of ingest/ but the shared ones. */

@@ -10,7 +10,7 @@ import type { Role } from '../auth/roles.js';
  *   - `every-namespace`: not cut by namespace yet, so only keys for every namespace may call it (FORBIDDEN for
  *     the others: closed by default rather than leaking).
  * The schema build refuses a root field without a rule (src/graphql/plugins/access-control.ts), and
- * test/unit/access/root-field-rules.test.ts walks the schema for it.
+ * test/unit/src/graphql/root-field-rules.test.ts walks the schema for it.
  */
 export type FieldScope = 'namespaced' | 'bio' | 'neutral' | 'every-namespace';
 

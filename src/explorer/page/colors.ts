@@ -1,6 +1,7 @@
 /**
  * Colours by node type: a light fill under dark text (WCAG AA text contrast) and a saturated border that tells
- * the kinds apart (WCAG 1.4.11 non-text contrast against the white canvas). test/unit/explorer checks both.
+ * the kinds apart (WCAG 1.4.11 non-text contrast against the white canvas).
+ * test/unit/src/explorer/page/explorer-pure.test.ts checks both.
  */
 export interface TypeColour {
   fill: string;

@@ -1,0 +1,133 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { projectRoot } from '../../../../src/project-root.js';
+
+/**
+ * API keys across real processes: two `helix serve` processes share one Neo4j and one Redis; keys come from the
+ * `helix keys` CLI (the contract other tools script against) and are revoked through one server or the CLI; every
+ * process refuses a revoked key from its next request on. The logs of every process are searched for the keys.
+ */
+const root = projectRoot();
+const cli = ['--import', 'tsx', path.join(root, 'src/cli/main.ts')];
+const TOKEN = 'processes-test-token-0123456789-0123456789-0123456789';
+let env: NodeJS.ProcessEnv;
+const logs: string[] = [];
+const servers: ChildProcess[] = [];
+
+function helix(args: string[]) {
+  // LOG_LEVEL info: the CLI then logs warnings only, so stdout holds just the command's own output.
+  const r = spawnSync(process.execPath, [...cli, ...args], { cwd: root, env: { ...env, LOG_LEVEL: 'info' }, encoding: 'utf8', timeout: 120_000 });
+  logs.push(r.stderr);
+  if (r.status !== 0) throw new Error(`helix ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return r.stdout;
+}
+
+async function serve(): Promise<string> {
+  const child = spawn(process.execPath, [...cli, 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  servers.push(child);
+  const index = logs.push('') - 1;
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${logs[index]}`)), 180_000);
+    const onData = (d: Buffer) => {
+      logs[index] += d.toString();
+      const m = /ready at (http:\/\/\S+\/graphql)/.exec(logs[index]!);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}:\n${logs[index]}`)));
+  });
+}
+
+const ask = async (url: string, key: string, query = '{ graphInfo { graphVersion } }') => {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) });
+  return { status: res.status, body: (await res.json()) as any };
+};
+
+let a: string;
+let b: string;
+const created: Array<{ id: string; key: string }> = [];
+
+beforeAll(async () => {
+  env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    NEO4J_URI: inject('neo4jUri'),
+    REDIS_URL: inject('redisUrl'),
+    HELIX_PORT: '0',
+    HELIX_AUTH_MODE: 'keys',
+    HELIX_AUTH_TOKEN: TOKEN,
+    HELIX_RATE_LIMIT_KEY_PREFIX: `helix:test:keys:${Date.now()}`,
+    LOG_LEVEL: 'debug',
+  };
+  [a, b] = await Promise.all([serve(), serve()]);
+});
+
+afterAll(async () => {
+  await Promise.all(
+    servers.map(
+      (s) =>
+        new Promise((r) => {
+          s.once('exit', r);
+          s.kill('SIGTERM');
+        }),
+    ),
+  );
+});
+
+describe('API keys across two server processes', () => {
+  it('helix keys create --json prints {id, key}; the key works on both processes; keys list shows it without secret', () => {
+    for (const args of [['--role', 'admin', '--name', 'ops'], ['--role', 'viewer', '--namespace', 'jaffle_shop', '--expires', '30d'], ['--role', 'viewer']]) {
+      const out = JSON.parse(helix(['keys', 'create', ...args, '--json']));
+      expect(Object.keys(out).sort()).toEqual(['id', 'key']);
+      expect(out.key.length).toBeGreaterThanOrEqual(43);
+      created.push(out);
+    }
+    const listed = JSON.parse(helix(['keys', 'list', '--json'])) as Array<Record<string, unknown>>;
+    const viewer = listed.find((k) => k.id === created[1]!.id)!;
+    expect(viewer).toMatchObject({ role: 'viewer', namespaces: ['jaffle_shop'], name: null, revokedAt: null });
+    expect(Date.parse(String(viewer.expiresAt)) - Date.now()).toBeGreaterThan(29 * 86_400_000);
+    expect(JSON.stringify(listed)).not.toContain(created[1]!.key.slice(-43));
+  });
+
+  it('a key revoked through one process is refused by the other at once', async () => {
+    const [admin, , viewer] = created as [{ id: string; key: string }, unknown, { id: string; key: string }];
+    for (const url of [a, b]) expect((await ask(url, viewer.key)).status).toBe(200);
+    const revoked = await ask(a, admin.key, `mutation { revokeApiKey(id: "${viewer.id}") { id revoked } }`);
+    expect(revoked.body.data.revokeApiKey.revoked).toBeTruthy();
+    const onB = await ask(b, viewer.key);
+    expect(onB.status).toBe(401);
+    expect(onB.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await ask(a, viewer.key)).status).toBe(401);
+  });
+
+  it('helix keys revoke ID takes effect on both processes; the audit trail names who did what', async () => {
+    const [admin, scoped] = created as [{ id: string; key: string }, { id: string; key: string }];
+    expect((await ask(b, scoped.key, '{ capsules(first: 1) { totalCount } }')).status).toBe(200);
+    expect(helix(['keys', 'revoke', scoped.id])).toContain(`revoked ${scoped.id}`);
+    for (const url of [a, b]) expect((await ask(url, scoped.key)).status).toBe(401);
+    const audit = await ask(b, admin.key, '{ auditEvents(first: 20) { nodes { actor action targets outcome requestId } } }');
+    const events = audit.body.data.auditEvents.nodes as Array<{ actor: string; action: string; targets: string[]; outcome: string; requestId: string | null }>;
+    expect(events).toContainEqual(expect.objectContaining({ actor: 'cli', action: 'keys.revoke', targets: [scoped.id], outcome: 'ok' }));
+    expect(events).toContainEqual(expect.objectContaining({ actor: admin.id, action: 'revokeApiKey', targets: [created[2]!.id], outcome: 'ok' }));
+    expect(events.filter((e) => e.action === 'keys.create' && e.actor === 'cli').length).toBeGreaterThanOrEqual(3);
+    helix(['ingest', 'openlineage', path.join(root, 'src/demo/data/openlineage/daily_load.ndjson'), '--json']);
+    const ingestions = await ask(a, admin.key, '{ auditEvents(filter: { action: "ingestion", actor: "cli" }) { nodes { targets outcome details } } }');
+    expect(ingestions.body.data.auditEvents.nodes[0]).toMatchObject({ targets: [expect.stringMatching(/^urn:helix:ingestion:/)], outcome: 'ok', details: { kind: 'openlineage' } });
+    const viewerAsks = await ask(b, TOKEN, '{ apiKeys { id } }');
+    expect(viewerAsks.body.data.apiKeys.length).toBeGreaterThanOrEqual(3); // HELIX_AUTH_TOKEN is an admin key
+  });
+
+  it('no process logged a key it handled', async () => {
+    await ask(a, 'hlx_0000000000000000_' + 'A'.repeat(43)); // a wrong key is logged nowhere either
+    await new Promise((r) => setTimeout(r, 500));
+    const all = logs.join('\n');
+    expect(all.length).toBeGreaterThan(1000); // debug request lines of both servers
+    for (const k of created) expect(all).not.toContain(k.key.slice(-43));
+    expect(all).not.toContain(TOKEN);
+  });
+});

@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HelixContext } from '../../../../src/app/context.js';
+import { assertQueriesValid, queryCheckKeys } from '../../../../src/db/check-queries.js';
+import { migrate, schemaVersion } from '../../../../src/db/migrate.js';
+import { openTestHelix } from '../../../support/graph.js';
+
+let helix: HelixContext;
+beforeAll(async () => {
+  helix = await openTestHelix();
+});
+afterAll(async () => helix?.close());
+
+describe('start-up Cypher check cache', () => {
+  it('plans only the files whose content changed since the last check, and none when nothing did', async () => {
+    const [server] = await helix.exec.read('meta/get-server-info', {}, { op: 'test' });
+    const keys = [...queryCheckKeys(helix.exec.registry, String(server!.version)).values()];
+    // An earlier start saw every file but the first one as it is now (as if that one had been edited since).
+    await helix.exec.write('meta/record-query-check', { hash: 'partial', queries: keys.length - 1, files: keys.slice(1) }, { op: 'test' });
+    expect(await assertQueriesValid(helix.exec)).toEqual({ checked: 1, cached: keys.length - 1 });
+    expect(await assertQueriesValid(helix.exec)).toEqual({ checked: 0, cached: keys.length });
+  });
+
+  it('applies at start-up only the migration files that are new or changed', async () => {
+    const all = await migrate(helix.exec);
+    expect(all.applied.length).toBe(all.version);
+    expect(await migrate(helix.exec, { skipUnchanged: true })).toEqual({ version: all.version, applied: [] });
+    expect(await schemaVersion(helix.exec)).toBe(all.version);
+  });
+});
