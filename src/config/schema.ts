@@ -74,7 +74,16 @@ export const configSchema = z.object({
   /** Bearer token for /metrics (a scraper's own); without it /metrics takes HELIX_AUTH_TOKEN when that is set. */
   HELIX_METRICS_TOKEN: z.string().optional(),
   HELIX_CORS_ORIGINS: z.string().default('http://localhost:4000,http://127.0.0.1:4000'),
+  /** Requests a caller (an API key, an OIDC subject, the token; an address only when unauthenticated) may make per minute. */
   HELIX_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /**
+   * Expensive operations a caller may start per minute, besides the request budget: lineage deeper than
+   * HELIX_RATE_LIMIT_DEEP_LINEAGE_DEPTH (or without a depth), impact, lineagePath, exportLink, evaluateConformance,
+   * startIngestion, GET /api/v1/export, POST /api/v1/lineage. Unset: a tenth of HELIX_RATE_LIMIT_PER_MINUTE.
+   */
+  HELIX_RATE_LIMIT_EXPENSIVE_PER_MINUTE: z.coerce.number().int().positive().optional(),
+  /** A lineage query with a depth above this (or none: as deep as lineage goes) counts as expensive. */
+  HELIX_RATE_LIMIT_DEEP_LINEAGE_DEPTH: z.coerce.number().int().positive().default(5),
   /** Failed authentications an address may make per minute before it is refused (429) for the rest of the minute. */
   HELIX_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Redis key prefix of the rate limiter: deployments sharing a Redis but not a budget use different ones. */

@@ -12,6 +12,7 @@ import { maskError } from './mask-error.js';
 import { accessControl } from './plugins/access-control.js';
 import { requestPrincipal } from '../auth/request-principal.js';
 import { lineageCostLimit } from './plugins/lineage-cost.js';
+import { expensiveRateLimit } from './plugins/expensive-rate-limit.js';
 import { lineageResponseCache } from './plugins/lineage-response-cache.js';
 import { incompleteScopesNotice } from './plugins/incomplete-scopes.js';
 import { listIncompleteScopes } from '../services/ingestion/list-ingestions.js';
@@ -57,6 +58,7 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
       bookmarkResponse(),
       accessControl(schema),
       lineageCostLimit(helix.config.HELIX_MAX_QUERY_COST),
+      expensiveRateLimit(helix),
       lineageResponseCache(helix),
       incompleteScopesNotice(() => listIncompleteScopes(helix.exec, { op: 'incomplete scopes' }), (request) => principalBy.get(request)),
       closedErrorCodes(),
