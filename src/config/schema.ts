@@ -69,6 +69,18 @@ export const configSchema = z.object({
   HELIX_INTROSPECTION: optionalBool,
   /** "Did you mean …?" hints in errors; default on, off in production. */
   HELIX_FIELD_SUGGESTIONS: optionalBool,
+  /**
+   * Operations one POST /graphql may carry as a JSON array (batching); 0 (default) turns batching off, and an array
+   * is then refused (4xx) like a batch above the limit.
+   */
+  HELIX_GRAPHQL_BATCH_LIMIT: z.coerce.number().int().min(0).max(100).default(0),
+  /**
+   * Persisted operations for BI tools (docs/security.md): a JSON file, either an object `{ "<sha256>": "<query>" }`
+   * or an array of sha256 hashes (the client then sends the query along with its hash once it is allowed).
+   */
+  HELIX_PERSISTED_OPERATIONS: z.string().optional(),
+  /** With HELIX_PERSISTED_OPERATIONS: refuse every document that is not one of them. */
+  HELIX_PERSISTED_OPERATIONS_ONLY: bool.default(false),
   /** Largest request body on /graphql (413 above). */
   HELIX_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Bearer token for /metrics (a scraper's own); without it /metrics takes HELIX_AUTH_TOKEN when that is set. */
