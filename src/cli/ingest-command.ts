@@ -5,6 +5,8 @@ import { auditCliIngestion } from '../auth/audit.js';
 import { withHelix } from './bootstrap.js';
 import { progressBar } from './progress.js';
 import { summariseReport } from './report-summary.js';
+import { loadConfig } from '../config/load.js';
+import { assertFileSizes } from '../services/ingestion/file-size-cap.js';
 
 interface IngestFlags {
   namespace?: string;
@@ -36,6 +38,8 @@ export function registerIngestCommand(program: Command): void {
       if (!entry) {
         throw new HelixError('BAD_USER_INPUT', `unknown ingest kind '${kind}'; known: ${Object.keys(INGESTERS).sort().join(', ')}`);
       }
+      // Like startIngestion: files over HELIX_INGEST_MAX_FILE_BYTES are refused before anything is read or written.
+      await assertFileSizes(path, [flags.catalog, flags.runResults, flags.sources], loadConfig().HELIX_INGEST_MAX_FILE_BYTES);
       if (flags.queue) return enqueue(kind, path, flags);
       const run = await entry.run();
       // Ctrl-C / SIGTERM: stop at the next batch and record the ingestion `cancelled` (what it wrote stays; a

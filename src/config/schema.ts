@@ -104,7 +104,7 @@ export const configSchema = z.object({
   HELIX_MAX_QUERY_COST: z.coerce.number().int().positive().default(50_000),
   /** Folders `startIngestion` may read from (comma-separated); unset → ingestion through the API is disabled. */
   HELIX_INGEST_ROOTS: z.string().optional(),
-  /** Largest file an ingestion started through the API (startIngestion) may read; larger ones are refused up front. */
+  /** Largest file an ingestion (startIngestion, `helix ingest`) may read; larger ones are refused up front. */
   HELIX_INGEST_MAX_FILE_BYTES: z.coerce.number().int().positive().default(256 * 1024 * 1024),
   /** Background ingestions run at once (more queue). */
   HELIX_INGEST_CONCURRENCY: z.coerce.number().int().positive().default(1),
