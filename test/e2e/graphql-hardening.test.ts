@@ -63,6 +63,38 @@ describe('batching', () => {
   });
 });
 
+describe('body size limits on every route that reads a body', () => {
+  /** A body sent in chunks without Content-Length, as a streaming client does. */
+  const chunked = (size: number) => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    return new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= size) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+  };
+
+  it('/graphql: 413 naming HELIX_MAX_BODY_BYTES (declared length), 411 for a body without a length', async () => {
+    const s = await serve({ HELIX_MAX_BODY_BYTES: '4096' });
+    const big = await s.post({ query: `${Q} # ${'x'.repeat(8192)}` });
+    expect(big.status).toBe(413);
+    expect(big.body.errors[0].message).toMatch(/larger than 4096 bytes \(HELIX_MAX_BODY_BYTES\)/);
+    const stream = await fetch(`${s.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: chunked(1024 * 1024), duplex: 'half' } as RequestInit);
+    expect(stream.status).toBe(411);
+    expect((await stream.json()).errors[0].message).toMatch(/Content-Length/);
+  });
+
+  it('POST /api/v1/lineage: 413 with the reason for a chunked body over 10 MB, read to its end', async () => {
+    const s = await serve({});
+    const res = await fetch(`${s.base}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: chunked(12 * 1024 * 1024), duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect((await res.json()).message).toMatch(/larger than 10485760 bytes: send fewer events per request/);
+  });
+});
+
 describe('CORS in production', () => {
   it('answers an allowed Origin with Access-Control-Allow-Origin, and a disallowed one without', async () => {
     const s = await serve({ NODE_ENV: 'production', HELIX_CORS_ORIGINS: 'https://bi.example.com' });
