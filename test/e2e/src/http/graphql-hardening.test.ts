@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { HelixContext } from '../../src/app/context.js';
-import { extraRoutes } from '../../src/http/extra-routes.js';
-import { createHttpServer } from '../../src/http/server.js';
-import { openTestHelix } from '../support/graph.js';
+import type { HelixContext } from '../../../../src/app/context.js';
+import { extraRoutes } from '../../../../src/http/extra-routes.js';
+import { createHttpServer } from '../../../../src/http/server.js';
+import { openTestHelix } from '../../../support/graph.js';
 
 /** #12 Hardening of /graphql over HTTP: batching, CORS allow-list in production, persisted operations. */
 const TOKEN = 'hardening-test-token-0123456789-0123456789-0123456789';

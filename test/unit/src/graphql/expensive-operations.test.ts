@@ -1,6 +1,6 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { expensiveRootFields } from '../../../src/graphql/expensive-operations.js';
+import { expensiveRootFields } from '../../../../src/graphql/expensive-operations.js';
 
 /** Which operations spend the lower budget (#12): read from the parsed document and variables, never from names. */
 const classify = (query: string, variables: Record<string, unknown> = {}, operationName?: string) => expensiveRootFields(parse(query), operationName, variables, 5);

@@ -2,12 +2,12 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HelixContext } from '../../src/app/context.js';
-import { createApiKey } from '../../src/auth/api-keys.js';
-import { loadDemoGraph } from '../../src/demo/load-demo.js';
-import { extraRoutes } from '../../src/http/extra-routes.js';
-import { createHttpServer } from '../../src/http/server.js';
-import { openTestHelix, resetGraph } from '../support/graph.js';
+import type { HelixContext } from '../../../../src/app/context.js';
+import { createApiKey } from '../../../../src/auth/api-keys.js';
+import { loadDemoGraph } from '../../../../src/demo/load-demo.js';
+import { extraRoutes } from '../../../../src/http/extra-routes.js';
+import { createHttpServer } from '../../../../src/http/server.js';
+import { openTestHelix, resetGraph } from '../../../support/graph.js';
 
 /**
  * #12 Hardening: budgets per caller (API key; the address only for unauthenticated callers) and a lower budget for
