@@ -15,6 +15,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new HelixError('CONFIG_INVALID', `Invalid configuration:\n${lines.join('\n')}`);
   }
+  if (parsed.data.HELIX_PERSISTED_OPERATIONS_ONLY && !parsed.data.HELIX_PERSISTED_OPERATIONS) {
+    throw new HelixError('CONFIG_INVALID', 'Invalid configuration:\n  HELIX_PERSISTED_OPERATIONS_ONLY is on but HELIX_PERSISTED_OPERATIONS names no file of operations.');
+  }
   const modeProblems = authModeProblems(parsed.data);
   if (modeProblems.length > 0) throw new HelixError('CONFIG_INVALID', `Invalid configuration:\n  ${modeProblems.join('\n  ')}`);
   const problems = productionProblems(parsed.data);

@@ -69,12 +69,33 @@ export const configSchema = z.object({
   HELIX_INTROSPECTION: optionalBool,
   /** "Did you mean …?" hints in errors; default on, off in production. */
   HELIX_FIELD_SUGGESTIONS: optionalBool,
+  /**
+   * Operations one POST /graphql may carry as a JSON array (batching); 0 (default) turns batching off, and an array
+   * is then refused (4xx) like a batch above the limit.
+   */
+  HELIX_GRAPHQL_BATCH_LIMIT: z.coerce.number().int().min(0).max(100).default(0),
+  /**
+   * Persisted operations for BI tools (docs/security.md): a JSON file, either an object `{ "<sha256>": "<query>" }`
+   * or an array of sha256 hashes (the client then sends the query along with its hash once it is allowed).
+   */
+  HELIX_PERSISTED_OPERATIONS: z.string().optional(),
+  /** With HELIX_PERSISTED_OPERATIONS: refuse every document that is not one of them. */
+  HELIX_PERSISTED_OPERATIONS_ONLY: bool.default(false),
   /** Largest request body on /graphql (413 above). */
   HELIX_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Bearer token for /metrics (a scraper's own); without it /metrics takes HELIX_AUTH_TOKEN when that is set. */
   HELIX_METRICS_TOKEN: z.string().optional(),
   HELIX_CORS_ORIGINS: z.string().default('http://localhost:4000,http://127.0.0.1:4000'),
+  /** Requests a caller (an API key, an OIDC subject, the token; an address only when unauthenticated) may make per minute. */
   HELIX_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /**
+   * Expensive operations a caller may start per minute, besides the request budget: lineage deeper than
+   * HELIX_RATE_LIMIT_DEEP_LINEAGE_DEPTH (or without a depth), impact, lineagePath, exportLink, evaluateConformance,
+   * startIngestion, GET /api/v1/export, POST /api/v1/lineage. Unset: a tenth of HELIX_RATE_LIMIT_PER_MINUTE.
+   */
+  HELIX_RATE_LIMIT_EXPENSIVE_PER_MINUTE: z.coerce.number().int().positive().optional(),
+  /** A lineage query with a depth above this (or none: as deep as lineage goes) counts as expensive. */
+  HELIX_RATE_LIMIT_DEEP_LINEAGE_DEPTH: z.coerce.number().int().positive().default(5),
   /** Failed authentications an address may make per minute before it is refused (429) for the rest of the minute. */
   HELIX_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Redis key prefix of the rate limiter: deployments sharing a Redis but not a budget use different ones. */
@@ -83,7 +104,7 @@ export const configSchema = z.object({
   HELIX_MAX_QUERY_COST: z.coerce.number().int().positive().default(50_000),
   /** Folders `startIngestion` may read from (comma-separated); unset → ingestion through the API is disabled. */
   HELIX_INGEST_ROOTS: z.string().optional(),
-  /** Largest file an ingestion started through the API (startIngestion) may read; larger ones are refused up front. */
+  /** Largest file an ingestion (startIngestion, `helix ingest`) may read; larger ones are refused up front. */
   HELIX_INGEST_MAX_FILE_BYTES: z.coerce.number().int().positive().default(256 * 1024 * 1024),
   /** Background ingestions run at once (more queue). */
   HELIX_INGEST_CONCURRENCY: z.coerce.number().int().positive().default(1),

@@ -12,7 +12,8 @@ export function maskError(error: unknown, logError: (e: unknown) => void): Graph
   const original = gql?.originalError ?? (gql ? undefined : error);
   if (original instanceof HelixError) return withCode(gql, original.message, clientCode(original.code), original.details);
   // An error graphql itself raised (validation, a limit) is the client's.
-  if (gql && !original) return withCode(gql, gql.message, closedErrorCode(gql.extensions?.code, gql.message, 'BAD_USER_INPUT'));
+  // (Its HTTP status and headers too, such as a rate limit's 429 and Retry-After: Yoga answers with them.)
+  if (gql && !original) return withCode(gql, gql.message, closedErrorCode(gql.extensions?.code, gql.message, 'BAD_USER_INPUT'), undefined, gql.extensions?.http);
   if (isGraphQLError(original) && !original.originalError) {
     return withCode(gql, original.message, 'BAD_USER_INPUT');
   }
@@ -30,6 +31,7 @@ function withCode(
   message: string,
   code: ErrorCode,
   details?: Record<string, unknown>,
+  http?: unknown,
 ): GraphQLError {
   const safeMessage = code === 'DATABASE_ERROR' ? 'The graph database could not answer this request.' : message;
   return new GraphQLError(safeMessage, {
@@ -37,7 +39,7 @@ function withCode(
     source: base?.source,
     positions: base?.positions,
     path: base?.path,
-    extensions: { code, ...(details && code === 'BAD_USER_INPUT' ? { details } : {}) },
+    extensions: { code, ...(details && code === 'BAD_USER_INPUT' ? { details } : {}), ...(http ? { http } : {}) },
   });
 }
 

@@ -12,6 +12,9 @@ import { maskError } from './mask-error.js';
 import { accessControl } from './plugins/access-control.js';
 import { requestPrincipal } from '../auth/request-principal.js';
 import { lineageCostLimit } from './plugins/lineage-cost.js';
+import { expensiveRateLimit } from './plugins/expensive-rate-limit.js';
+import { persistedOperations } from './plugins/persisted-operations.js';
+import { loadPersistedOperations } from '../config/persisted-operations.js';
 import { lineageResponseCache } from './plugins/lineage-response-cache.js';
 import { incompleteScopesNotice } from './plugins/incomplete-scopes.js';
 import { listIncompleteScopes } from '../services/ingestion/list-ingestions.js';
@@ -34,6 +37,8 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
     maxTokens: { n: 5000 },
   });
   const schema = buildSchema();
+  const persisted = helix.config.HELIX_PERSISTED_OPERATIONS ? loadPersistedOperations(helix.config.HELIX_PERSISTED_OPERATIONS) : undefined;
+  const batchLimit = helix.config.HELIX_GRAPHQL_BATCH_LIMIT;
   return createYoga<{ requestId?: string; req?: IncomingMessage }, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -41,6 +46,10 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
     // GraphiQL's assets come from this server, never from a CDN: it must work without internet.
     renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
+    // CORS is the HTTP server's (HELIX_CORS_ORIGINS): Yoga's default would echo any Origin back on /graphql answers.
+    cors: false,
+    // A batch (JSON array) multiplies one request's work: off unless HELIX_GRAPHQL_BATCH_LIMIT allows it, and bounded.
+    batching: batchLimit > 0 ? { limit: batchLimit } : false,
     logging: false,
     maskedErrors: {
       maskError: (error) => maskError(error, (e) => helix.logger.error({ err: e }, 'graphql internal error')),
@@ -52,11 +61,13 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
       return ctx;
     },
     plugins: [
+      ...(persisted ? persistedOperations(persisted, helix.config.HELIX_PERSISTED_OPERATIONS_ONLY) : []),
       ...armor.protect().plugins,
       operationTimer(),
       bookmarkResponse(),
       accessControl(schema),
       lineageCostLimit(helix.config.HELIX_MAX_QUERY_COST),
+      expensiveRateLimit(helix),
       lineageResponseCache(helix),
       incompleteScopesNotice(() => listIncompleteScopes(helix.exec, { op: 'incomplete scopes' }), (request) => principalBy.get(request)),
       closedErrorCodes(),

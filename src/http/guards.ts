@@ -1,11 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { HelixContext } from '../app/context.js';
 import { credentialOf, type Authenticator } from '../auth/authenticate.js';
 import { sameSecret } from '../auth/key-secret.js';
 import { requestPrincipal } from '../auth/request-principal.js';
 import { roleAllows, type Role } from '../auth/roles.js';
-import { RedisCache } from '../cache/redis-cache.js';
 
 /**
  * /metrics: with HELIX_METRICS_TOKEN, that token (a scraper's own); otherwise, whenever the API requires
@@ -21,28 +18,7 @@ export async function metricsAllowed(req: IncomingMessage, metricsToken: string 
   return principal !== undefined && roleAllows(principal.role, 'admin');
 }
 
-/** Per-client request budget, shared through Redis when the cache is Redis, per process otherwise. */
-export function createRateLimiter(helix: HelixContext): RateLimiterAbstract {
-  const opts = { points: helix.config.HELIX_RATE_LIMIT_PER_MINUTE, duration: 60, keyPrefix: helix.config.HELIX_RATE_LIMIT_KEY_PREFIX };
-  if (helix.cache instanceof RedisCache) {
-    return new RateLimiterRedis({ ...opts, storeClient: helix.cache.client, insuranceLimiter: new RateLimiterMemory(opts) });
-  }
-  return new RateLimiterMemory(opts);
-}
-
-/**
- * Failed authentications per address: an address past HELIX_AUTH_FAILURES_PER_MINUTE is refused (429) until the
- * minute is over, even with the right token, so a token cannot be guessed by volume. Shared through Redis like the
- * request budget.
- */
-export function createAuthFailureLimiter(helix: HelixContext): RateLimiterAbstract {
-  const opts = { points: helix.config.HELIX_AUTH_FAILURES_PER_MINUTE, duration: 60, keyPrefix: `${helix.config.HELIX_RATE_LIMIT_KEY_PREFIX}:authfail` };
-  if (helix.cache instanceof RedisCache) {
-    return new RateLimiterRedis({ ...opts, storeClient: helix.cache.client, insuranceLimiter: new RateLimiterMemory(opts) });
-  }
-  return new RateLimiterMemory(opts);
-}
-
+/** The caller's address: the key of failed-authentication budgets, and of budgets of unauthenticated callers. */
 export function clientKey(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
 }

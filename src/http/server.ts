@@ -7,7 +7,9 @@ import { httpDuration, metricsRegistry } from '../observability/metrics.js';
 import { currentTraceId, withSpan } from '../observability/tracing.js';
 import { Authenticator } from '../auth/authenticate.js';
 import { setRequestPrincipal } from '../auth/request-principal.js';
-import { clientKey, createAuthFailureLimiter, createRateLimiter, metricsAllowed } from './guards.js';
+import { clientKey, metricsAllowed } from './guards.js';
+import { rateKey, rateLimiters, retryAfterSeconds, spend } from '../auth/rate-limits.js';
+import { requestPrincipal } from '../auth/request-principal.js';
 import { readiness } from './readiness.js';
 import { exposes } from '../config/load.js';
 import { isGraphiqlAsset, serveGraphiqlAsset } from './graphiql/graphiql-assets.js';
@@ -20,12 +22,13 @@ export interface ExtraRoute {
   handler: RouteHandler;
   /** Needs the bearer token and counts against the rate limit (default true). */
   guarded?: boolean;
+  /** Also spends the caller's lower budget of expensive operations (exports, ingestions; default false). */
+  expensive?: boolean;
 }
 
 export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []): http.Server {
   const yoga = createHelixYoga(helix);
-  const limiter = createRateLimiter(helix);
-  const authFailures = createAuthFailureLimiter(helix);
+  const { requests: limiter, expensive, authFailures } = rateLimiters(helix);
   const auth = new Authenticator(helix.config, helix.exec, helix.cache);
   const graphiqlOn = exposes(helix.config, helix.config.HELIX_GRAPHIQL);
   const allowedOrigins = new Set(helix.config.HELIX_CORS_ORIGINS.split(',').map((o) => o.trim()));
@@ -110,10 +113,13 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
           return json(res, 401, { errors: [{ message: 'Missing or invalid bearer token.', extensions: { code: 'UNAUTHENTICATED' } }] });
         }
       }
-      try {
-        await limiter.consume(clientKey(req));
-      } catch (rejection) {
-        return tooMany(req, res, (rejection as { msBeforeNext?: number }).msBeforeNext, 'Too many requests.');
+      // Budgets are per caller (key, OIDC subject, token); per address only for callers nobody authenticated.
+      const who = rateKey(requestPrincipal(req), clientKey(req));
+      const wait = await spend(limiter, who);
+      if (wait !== undefined) return tooMany(req, res, wait, 'Too many requests.');
+      if (extraRoute?.expensive) {
+        const waitExpensive = await spend(expensive, who);
+        if (waitExpensive !== undefined) return tooMany(req, res, waitExpensive, `Too many expensive operations (${route}): at most HELIX_RATE_LIMIT_EXPENSIVE_PER_MINUTE a minute.`);
       }
     }
     if (route === '/graphql') {
@@ -144,7 +150,7 @@ function tooLarge(req: IncomingMessage, res: ServerResponse, limit: number): voi
 /** 429 with Retry-After; the request body is drained so the client reads the answer instead of a reset socket. */
 function tooMany(req: IncomingMessage, res: ServerResponse, msBeforeNext: number | undefined, message: string): void {
   req.resume();
-  res.setHeader('retry-after', String(Math.max(1, Math.ceil((msBeforeNext ?? 60_000) / 1000))));
+  res.setHeader('retry-after', String(retryAfterSeconds(msBeforeNext ?? 60_000)));
   json(res, 429, { errors: [{ message, extensions: { code: 'RATE_LIMITED' } }] });
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { openHelix, type HelixContext } from '../../src/app/context.js';
 import { configSchema } from '../../src/config/schema.js';
@@ -18,6 +19,9 @@ export async function openTestHelix(overrides: Record<string, string> = {}): Pro
     LOG_LEVEL: 'silent',
     // Background jobs run in the test's own process unless a test starts `helix worker` processes (queue tests).
     HELIX_JOB_RUNNER: 'process',
+    // Rate budgets of its own (test files run side by side on one Redis and one address): a test that wants a
+    // shared budget (two servers) names one prefix for both.
+    HELIX_RATE_LIMIT_KEY_PREFIX: `helix:test:rl:${randomUUID()}`,
     ...overrides,
   });
   return openHelix(config, createLogger('silent'), { migrate: true, checkQueries: false, log: () => {} });

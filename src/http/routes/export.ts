@@ -44,6 +44,7 @@ export function exportRequestFromQuery(params: URLSearchParams): ExportRequest {
 export function exportRoute(helix: HelixContext): ExtraRoute {
   return {
     prefix: '/api/v1/export',
+    expensive: true,
     handler: async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
       if (req.method !== 'GET') return json(res, 405, { error: { code: 'BAD_USER_INPUT', message: 'use GET' } });
       if (!requireRole(req, res, 'viewer', 'an export')) return;

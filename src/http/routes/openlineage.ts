@@ -19,6 +19,7 @@ export function openLineageRoute(helix: HelixContext): ExtraRoute {
   const batcher = new OpenLineageBatcher(helix.exec);
   return {
     prefix: '/api/v1/lineage',
+    expensive: true,
     handler: async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
       if (req.method !== 'POST') return json(res, 405, { code: 405, message: 'use POST with an OpenLineage event' });
       if (!requireRole(req, res, 'editor', 'POST /api/v1/lineage (an ingestion)')) return;

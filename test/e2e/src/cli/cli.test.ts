@@ -71,6 +71,33 @@ describe('helix ingest dbt path/to/manifest.json', () => {
 });
 
 describe('helix ingest openlineage', () => {
+  it('refuses a file over HELIX_INGEST_MAX_FILE_BYTES like startIngestion: exit 2, one clear line, nothing written (#12)', async () => {
+    const dir = mkdtempSync(path.join(tmp, 'big-'));
+    const manifest = { metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json', project_name: 'bigcli' }, nodes: { 'model.bigcli.m': { resource_type: 'model', name: 'm', description: 'x'.repeat(100 * 1024) } } };
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+    for (const target of [path.join(dir, 'manifest.json'), dir]) {
+      const run = helix(['ingest', 'dbt', target, '--namespace', 'bigcli'], { HELIX_INGEST_MAX_FILE_BYTES: String(64 * 1024) });
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/manifest\.json has \d+ bytes, more than the 65536 .*HELIX_INGEST_MAX_FILE_BYTES/);
+    }
+    // A catalog beside a small manifest is read too, so it is measured too.
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ ...manifest, nodes: {} }));
+    writeFileSync(path.join(dir, 'catalog.json'), JSON.stringify({ nodes: {}, pad: 'y'.repeat(100 * 1024) }));
+    const sibling = helix(['ingest', 'dbt', path.join(dir, 'manifest.json'), '--namespace', 'bigcli'], { HELIX_INGEST_MAX_FILE_BYTES: String(64 * 1024) });
+    expect(sibling.status).toBe(2);
+    expect(sibling.stderr).toMatch(/catalog\.json has \d+ bytes/);
+    const h = await openTestHelix();
+    try {
+      const rows = await h.exec.runText("MATCH (n) WHERE n.urn STARTS WITH 'urn:dbt:bigcli' RETURN count(n) AS n", {}, 'READ');
+      expect(Number(rows[0]!.n)).toBe(0);
+      const records = await h.exec.runText("MATCH (i:Ingestion) WHERE i.scope CONTAINS 'bigcli' RETURN count(i) AS n", {}, 'READ');
+      expect(Number(records[0]!.n)).toBe(0);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('fails a file that is not JSON at all with one clear error and a non-zero exit', () => {
     const file = path.join(tmp, 'notes.json');
     writeFileSync(file, 'these are some notes and certainly not OpenLineage events\nsecond line of words\n');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../../src/config/load.js';
+import { expensivePerMinute } from '../../../../src/auth/rate-limits.js';
 
 describe('configuration', () => {
   it('has working development defaults', () => {
@@ -7,6 +8,16 @@ describe('configuration', () => {
     expect(c.HELIX_PORT).toBe(4000);
     expect(c.NEO4J_URI).toBeUndefined();
     expect(c.HELIX_NEO4J_AUTH).toBe(false);
+  });
+
+  it('hardening settings (#12): batching off, the expensive budget a tenth of the request budget unless set, _ONLY needs a file', () => {
+    const c = loadConfig({});
+    expect(c.HELIX_GRAPHQL_BATCH_LIMIT).toBe(0);
+    expect(expensivePerMinute(c)).toBe(60);
+    expect(expensivePerMinute(loadConfig({ HELIX_RATE_LIMIT_PER_MINUTE: '5' }))).toBe(1);
+    expect(expensivePerMinute(loadConfig({ HELIX_RATE_LIMIT_EXPENSIVE_PER_MINUTE: '7' }))).toBe(7);
+    expect(() => loadConfig({ HELIX_PERSISTED_OPERATIONS_ONLY: 'true' })).toThrow(/HELIX_PERSISTED_OPERATIONS_ONLY is on but HELIX_PERSISTED_OPERATIONS names no file/);
+    expect(() => loadConfig({ HELIX_GRAPHQL_BATCH_LIMIT: '1000' })).toThrow(/HELIX_GRAPHQL_BATCH_LIMIT/);
   });
 
   it('rejects malformed values with the setting named', () => {
