@@ -33,11 +33,15 @@ const withRole = (role: string) => (nodes: RelatedParent[]) => nodes.filter((n) 
 const first = <T>(list: T[]): T | null => list[0] ?? null;
 
 const linked = (role: string) => (p: NodeParent, _: unknown, ctx: GraphQLContext) =>
-  ctx.loaders.prov.linkedRuns.load(p.urn).then(parents).then(withRole(role));
+  ctx.loaders.prov.linkedRuns.load(p.urn).then(parents).then(withRole(role)).then((runs) => withRunNamespaces(ctx, runs));
 const details = (role: string) => (p: NodeParent, _: unknown, ctx: GraphQLContext) =>
   ctx.loaders.prov.detailsOfRun.load(p.urn).then(parents).then(withRole(role));
 const runsAround = (role: string) => (p: NodeParent, args: { first?: number | null }, ctx: GraphQLContext) =>
-  ctx.loaders.prov.runsOfEntity.load({ urn: p.urn, args: { first: boundedInt('first', args.first, 100, 500) } }).then(parents).then(withRole(role));
+  ctx.loaders.prov.runsOfEntity
+    .load({ urn: p.urn, args: { first: boundedInt('first', args.first, 100, 500) } })
+    .then(parents)
+    .then(withRole(role))
+    .then((runs) => withRunNamespaces(ctx, runs));
 
 /** A dbt invocation records its start and elapsed seconds. */
 function elapsedMs(p: NodeParent): number | null {
