@@ -11,6 +11,14 @@ WHERE ($afterUrn IS NULL OR started < $afterStarted OR (started = $afterStarted 
   AND ($startedBefore IS NULL OR r.startedAt < $startedBefore)
   AND ($job IS NULL OR EXISTS { MATCH (r)-[:INSTANCE_OF]->(j:Node) WHERE j.urn = $job OR j.name = $job })
   AND ($agent IS NULL OR EXISTS { MATCH (r)-[:WAS_ASSOCIATED_WITH]->(a:Agent) WHERE a.urn = $agent OR a.name = $agent })
+  // A key limited to namespaces ($namespaces) sees the runs src/auth/visibility.ts admits: OpenLineage runs of its
+  // jobs' namespaces, dbt invocations and results of its dbt namespaces, workflow runs under the `bio` scope.
+  AND ($namespaces IS NULL OR CASE
+    WHEN r.urn STARTS WITH 'urn:ol:run:' THEN EXISTS { MATCH (r)-[:INSTANCE_OF]->(j:Job) WHERE j.namespace IN $namespaces }
+    WHEN r.urn STARTS WITH 'urn:dbt:invocation:' THEN r.namespace IN $namespaces
+    WHEN r.urn STARTS WITH 'urn:dbt:' THEN split(r.urn, ':')[2] IN $namespaces
+    WHEN r.urn STARTS WITH 'urn:ol:' OR r.urn STARTS WITH 'urn:helix:' THEN false
+    ELSE 'bio' IN $namespaces END)
 RETURN r.urn AS urn, labels(r) AS labels, properties(r) AS props, started
 ORDER BY started DESC, r.urn
 LIMIT toInteger($first)

@@ -37,7 +37,7 @@ export function registerIngestCommand(program: Command): void {
         throw new HelixError('BAD_USER_INPUT', `unknown ingest kind '${kind}'; known: ${Object.keys(INGESTERS).sort().join(', ')}`);
       }
       // Like startIngestion: files over HELIX_INGEST_MAX_FILE_BYTES are refused before anything is read or written.
-      // (Imported here: `helix --help` loads no config code, test/unit/foundation/cli-startup.test.ts.)
+      // (Imported here: `helix --help` loads no config code, test/unit/src/cli/cli-startup.test.ts.)
       const [{ loadConfig }, { assertFileSizes }] = await Promise.all([import('../config/load.js'), import('../services/ingestion/file-size-cap.js')]);
       await assertFileSizes(path, [flags.catalog, flags.runResults, flags.sources], loadConfig().HELIX_INGEST_MAX_FILE_BYTES);
       if (flags.queue) return enqueue(kind, path, flags);

@@ -1,7 +1,11 @@
 import type { GraphQLField, GraphQLFieldResolver, GraphQLSchema } from 'graphql';
-import { canSee, nodeScope } from '../auth/visibility.js';
+import { visibilityKey } from '../auth/principal.js';
+import { canSee, ingestionNamespace, nodeScope, RUN_JOB_NAMESPACES, seesIngestion } from '../auth/visibility.js';
+import type { ImpactScope } from '../services/lineage/impact.js';
+import type { IngestionProgressEvent, RunUpdatedEvent } from '../events/bus.js';
 import { HelixError } from '../errors.js';
 import type { GraphQLContext } from './context.js';
+import { createLoaders } from '../loaders/index.js';
 import { ROOT_FIELD_RULES } from './root-field-rules.js';
 
 /** Node-like values as resolvers return them: a URN, labels and (flattened) properties. */
@@ -78,18 +82,44 @@ function filterResult(field: GraphQLField<unknown, GraphQLContext>): void {
   };
 }
 
+/**
+ * What each namespaced mutation changes, read from its arguments: `targets` must exist and be visible to a limited
+ * key without being shared vocabulary (a data product's own fields span namespaces: only full keys change them);
+ * `container`, when there is one, must exist and be visible (a data product whose membership changes: what is
+ * added or removed are the targets). Namespaced mutations absent here check their targets in their resolvers
+ * (startIngestion, cancelIngestion).
+ */
+const MUTATION_TARGETS: Record<string, (args: Record<string, unknown>) => { targets: unknown[]; container?: unknown }> = {
+  addTag: (a) => ({ targets: [a.urn] }),
+  removeTag: (a) => ({ targets: [a.urn] }),
+  setOwner: (a) => ({ targets: [a.urn] }),
+  setDomain: (a) => ({ targets: [a.urn] }),
+  updateDataProduct: (a) => ({ targets: [a.urn] }),
+  addToDataProduct: (a) => ({ container: a.urn, targets: Array.isArray(a.capsules) ? a.capsules : [] }),
+  removeFromDataProduct: (a) => ({ container: a.urn, targets: Array.isArray(a.capsules) ? a.capsules : [] }),
+  updateViolationStatus: (a) => ({ targets: [a.id] }),
+};
+
 /** A namespaced mutation (addTag…) on a node the key may not see (or may not change) fails as if it did not exist. */
 function checkTargetFirst(field: GraphQLField<unknown, GraphQLContext>): void {
+  const targetsOf = MUTATION_TARGETS[field.name];
+  if (!targetsOf) return;
   const resolve = field.resolve ?? defaultResolve;
   field.resolve = async (source, args: Record<string, unknown>, ctx, info) => {
     if (ctx.principal.namespaces !== null) {
-      const urn = typeof args.urn === 'string' ? args.urn : undefined;
-      const node = urn ? await ctx.loaders.node.load(urn) : undefined;
-      // Shared vocabulary (data products, domains, tags) is visible to a limited key but spans namespaces: only a key
-      // of every namespace may change it.
-      const shared = urn !== undefined && nodeScope(urn, node?.labels, node?.props).kind === 'shared';
-      if (!urn || !node || shared || !canSee(ctx.principal, urn, node.labels, node.props)) {
-        throw new HelixError('NOT_FOUND', `no node with urn ${urn ?? '(none)'}`);
+      const { targets, container } = targetsOf(args);
+      const absent = (urn: unknown) => new HelixError('NOT_FOUND', `no node with urn ${typeof urn === 'string' ? urn : '(none)'}`);
+      if (container !== undefined) {
+        const node = typeof container === 'string' ? await ctx.loaders.node.load(container) : undefined;
+        if (!node || !canSee(ctx.principal, container as string, node.labels, node.props)) throw absent(container);
+      }
+      if (targets.length === 0) throw absent(undefined);
+      for (const urn of targets) {
+        const node = typeof urn === 'string' ? await ctx.loaders.node.load(urn) : undefined;
+        // Shared vocabulary (data products, domains, tags) is visible to a limited key but spans namespaces: only a
+        // key of every namespace may change it.
+        const shared = Boolean(node) && nodeScope(urn as string, node!.labels, node!.props).kind === 'shared';
+        if (!node || shared || !canSee(ctx.principal, urn as string, node.labels, node.props)) throw absent(urn);
       }
     }
     return resolve(source, args, ctx, info);
@@ -174,4 +204,98 @@ export async function assertVisibleEnds(ctx: Pick<GraphQLContext, 'principal' | 
 export function visiblePaths<P extends { nodes: Array<{ urn: string; labels: string[]; namespace?: string | null }> }>(ctx: Pick<GraphQLContext, 'principal'>, paths: P[]): P[] {
   if (ctx.principal.namespaces === null) return paths;
   return paths.filter((p) => p.nodes.every((n) => canSee(ctx.principal, n.urn, n.labels, { namespace: n.namespace })));
+}
+
+/** `impact` for a key limited to namespaces: cut like `lineage` (stops at the boundary), cached per visibility. */
+export function impactScope(ctx: Pick<GraphQLContext, 'principal'>): ImpactScope | undefined {
+  if (ctx.principal.namespaces === null) return undefined;
+  return { key: visibilityKey(ctx.principal), sees: (n) => canSee(ctx.principal, n.urn, n.labels, { namespace: n.namespace }) };
+}
+
+/**
+ * OpenLineage runs belong to the namespaces of their jobs (docs/security.md): for a key limited to namespaces, the
+ * runs about to be returned carry them (RUN_JOB_NAMESPACES, looked up in one batch), so that the node scoping of
+ * every Run field can tell. Keys of every namespace skip the lookup.
+ */
+export async function withRunNamespaces<T extends { urn: string }>(ctx: Pick<GraphQLContext, 'principal' | 'loaders'>, parents: T[]): Promise<T[]> {
+  if (ctx.principal.namespaces === null) return parents;
+  return Promise.all(
+    parents.map(async (p) => {
+      if (!p.urn.startsWith('urn:ol:run:')) return p;
+      const plans = await ctx.loaders.prov.plansOfRun.load(p.urn);
+      const namespaces = plans.filter((j) => j.labels.includes('Job')).map((j) => j.props.namespace);
+      return { ...p, [RUN_JOB_NAMESPACES]: namespaces };
+    }),
+  );
+}
+
+/**
+ * `conformanceScore(scope)` for a key limited to namespaces: the score is computed over one of its dbt namespaces
+ * only (`scope.namespace` when given, else the key's only dbt namespace); a namespace outside the key is FORBIDDEN
+ * with the reason (a score is an aggregate, not a node that could be "absent").
+ */
+export function scopedScoreScope<S extends { namespace?: string | null }>(ctx: Pick<GraphQLContext, 'principal'>, scope: S): S {
+  const held = ctx.principal.namespaces;
+  if (held === null) return scope;
+  if (scope.namespace && !held.includes(scope.namespace)) {
+    throw new HelixError('FORBIDDEN', `this key may score only its namespaces (${held.join(', ')}), not ${scope.namespace}`);
+  }
+  const f = scopedCapsuleFilter(ctx, scope);
+  if (f === null) throw new HelixError('FORBIDDEN', `conformance scores are of dbt namespaces; this key holds none (${held.join(', ')})`);
+  return f;
+}
+
+/**
+ * `startIngestion` by an editor limited to namespaces, checked before anything is read or written: a dbt ingestion
+ * must name one of the key's namespaces (`input.namespace`: the project name is only known once the manifest is
+ * read), a bio or workflow kind needs the `bio` scope, and OpenLineage files (whose events may name any namespace)
+ * need a key of every namespace (POST /api/v1/lineage checks each event instead). A resumed ingestion must be one
+ * the key sees (else NOT_FOUND, as for an unknown id).
+ */
+export async function assertMayIngest(
+  ctx: Pick<GraphQLContext, 'principal' | 'loaders'>,
+  input: { kind: string; namespace?: string | null; resume?: string | null },
+  resumedUrn: string | null,
+): Promise<void> {
+  const held = ctx.principal.namespaces;
+  if (held === null) return;
+  const target = ingestionNamespace(input.kind, input.namespace ?? null);
+  if (!seesIngestion(ctx.principal, target)) {
+    const why =
+      input.kind === 'openlineage'
+        ? 'OpenLineage files may name any namespace: ingest them with a key of every namespace, or POST the events to /api/v1/lineage'
+        : input.kind === 'dbt'
+          ? input.namespace
+            ? `namespace ${input.namespace} is not one of this key's`
+            : 'name one of the key\'s namespaces in input.namespace'
+          : `${input.kind} ingestions write into the "bio" scope`;
+    throw new HelixError('FORBIDDEN', `this key may ingest only into ${held.join(', ')}: ${why}`);
+  }
+  if (resumedUrn) {
+    const earlier = await ctx.loaders.node.load(resumedUrn);
+    if (earlier && !canSee(ctx.principal, resumedUrn, earlier.labels, earlier.props)) throw new HelixError('NOT_FOUND', `no ingestion ${input.resume}`);
+  }
+}
+
+/** Whether a limited key sees an incomplete scope (`dbt:<ns>`, `hgnc:*`, `openlineage`…). */
+export function seesIngestionScope(ctx: Pick<GraphQLContext, 'principal'>, namespace: string | null): boolean {
+  return seesIngestion(ctx.principal, namespace);
+}
+
+/** A `runUpdated` event for a limited key: an OpenLineage run of one of its jobs' namespaces; others as their node. */
+export function runEventVisible(ctx: Pick<GraphQLContext, 'principal'>, e: RunUpdatedEvent): boolean {
+  if (ctx.principal.namespaces === null) return true;
+  if (e.urn.startsWith('urn:ol:run:')) return e.jobUrns.some((job) => canSee(ctx.principal, job, ['Job']));
+  return canSee(ctx.principal, e.urn, ['Run']);
+}
+
+/**
+ * An `ingestionProgress` event for a limited key: an ingestion writing into one of its namespaces (a dbt
+ * ingestion's namespace is read from its record, fresh: it is known once the manifest was read).
+ */
+export async function ingestionEventVisible(ctx: Pick<GraphQLContext, 'principal' | 'helix' | 'queryCtx'>, e: IngestionProgressEvent): Promise<boolean> {
+  if (ctx.principal.namespaces === null) return true;
+  if (e.kind !== 'dbt') return seesIngestion(ctx.principal, ingestionNamespace(e.kind, null));
+  const record = await createLoaders(ctx.helix.exec, ctx.queryCtx).node.load(e.urn);
+  return record ? canSee(ctx.principal, e.urn, record.labels, record.props) : false;
 }

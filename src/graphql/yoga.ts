@@ -10,7 +10,7 @@ import { disableIntrospection, hideSuggestions } from './plugins/schema-disclosu
 import { exposes } from '../config/load.js';
 import { maskError } from './mask-error.js';
 import { accessControl } from './plugins/access-control.js';
-import { requestPrincipal } from '../auth/request-principal.js';
+import { requestPrincipal, requestRecheck } from '../auth/request-principal.js';
 import { lineageCostLimit } from './plugins/lineage-cost.js';
 import { expensiveRateLimit } from './plugins/expensive-rate-limit.js';
 import { persistedOperations } from './plugins/persisted-operations.js';
@@ -55,7 +55,7 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
       maskError: (error) => maskError(error, (e) => helix.logger.error({ err: e }, 'graphql internal error')),
     },
     context: ({ requestId, request, req }) => {
-      const ctx = createGraphQLContext(helix, requestId ?? 'unknown', bookmarksFrom(request.headers.get(BOOKMARK_HEADER)), requestPrincipal(req));
+      const ctx = createGraphQLContext(helix, requestId ?? 'unknown', bookmarksFrom(request.headers.get(BOOKMARK_HEADER)), requestPrincipal(req), requestRecheck(req));
       writtenBy.set(request, ctx.queryCtx.writtenBookmarks);
       principalBy.set(request, ctx.principal);
       return ctx;

@@ -101,7 +101,7 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
         const blocked = await authFailures.get(clientKey(req));
         if (blocked && blocked.consumedPoints >= helix.config.HELIX_AUTH_FAILURES_PER_MINUTE) return tooMany(req, res, blocked.msBeforeNext, 'Too many failed authentications.');
         const principal = await auth.authenticate(req);
-        if (principal) setRequestPrincipal(req, principal);
+        if (principal) setRequestPrincipal(req, principal, async () => (await auth.authenticate(req)) !== undefined);
         else {
           // consume() rejects once the budget is spent: this failure is the one too many.
           const overBudget = await authFailures.consume(clientKey(req)).then(

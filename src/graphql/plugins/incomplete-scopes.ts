@@ -1,6 +1,7 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { seesNamespace, type Principal } from '../../auth/principal.js';
+import type { Principal } from '../../auth/principal.js';
+import { ingestionScopeNamespace, seesIngestion } from '../../auth/visibility.js';
 
 export interface IncompleteScopeNotice {
   scope: string;
@@ -36,16 +37,11 @@ export function incompleteScopesNotice(
       const all = await current();
       if (all.length === 0) return;
       const principal = principalOf(request);
-      const visible = all.filter((s) => !principal || seesNamespace(principal, namespaceOf(s.scope)));
+      // The same cut as the incompleteScopes field: dbt scopes by namespace, bio and workflow kinds under `bio`.
+      const visible = all.filter((s) => !principal || seesIngestion(principal, ingestionScopeNamespace(s.scope)));
       if (visible.length === 0) return;
       const mark = (r: ExecutionResult): ExecutionResult => ({ ...r, extensions: { ...r.extensions, incompleteScopes: visible } });
       setResult(Array.isArray(result) ? (result as ExecutionResult[]).map(mark) : mark(result as ExecutionResult));
     },
   };
-}
-
-/** `dbt:shop` → `shop`; kind-wide scopes (`annotations:*`) belong to no namespace. */
-function namespaceOf(scope: string): string | null {
-  const ns = scope.slice(scope.indexOf(':') + 1);
-  return scope.includes(':') && ns !== '*' && ns !== '' ? ns : null;
 }

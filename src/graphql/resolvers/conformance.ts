@@ -9,9 +9,11 @@ import { listViolations, updateViolationStatus, type ViolationListArgs } from '.
 import { requireUrn } from '../../services/lineage/limits.js';
 import type { GraphQLContext } from '../context.js';
 import { checked } from './subscription-start.js';
+import { scopedEvents, unlessRevoked } from './subscription-scope.js';
+import { seesNamespace } from '../../auth/principal.js';
 import { subscriptionPubSub } from '../pubsub.js';
 import type { NodeParent } from './base.js';
-import { emptyConnection, scopedCapsuleFilter } from '../namespace-scoping.js';
+import { emptyConnection, scopedCapsuleFilter, scopedScoreScope } from '../namespace-scoping.js';
 import { connection } from '../pagination.js';
 import { json, nodeFields, parents, strings, text, toParent } from './fields.js';
 
@@ -54,7 +56,7 @@ export const conformanceResolvers = {
     },
     conformanceScore: async (_: unknown, args: { scope: ScoreScope }, ctx: GraphQLContext) => {
       const rules = await ctx.loaders.conformance.enabledRules();
-      return conformanceScore(ctx.helix.exec, args.scope ?? {}, rules);
+      return conformanceScore(ctx.helix.exec, scopedScoreScope(ctx, args.scope ?? {}), rules);
     },
     conformanceEvaluation: async (_: unknown, args: { id: string }, ctx: GraphQLContext) => {
       const id = requireUrn('id', args.id);
@@ -73,14 +75,16 @@ export const conformanceResolvers = {
   },
   Subscription: {
     conformanceProgress: {
-      subscribe: (_: unknown, args: { id?: string | null }) => {
+      subscribe: (_: unknown, args: { id?: string | null }, ctx: GraphQLContext) => {
         const want = checked(() => (args.id ? requireUrn('id', args.id).replace(/^urn:helix:conformance-evaluation:/, '') : null));
-        return pipe(subscriptionPubSub().subscribe('conformanceProgress'), filter((e: ConformanceProgressEvent) => want === null || e.id === want));
+        const events = pipe(subscriptionPubSub().subscribe('conformanceProgress'), filter((e: ConformanceProgressEvent) => want === null || e.id === want));
+        // An evaluation belongs to the namespace it was asked for; one over every namespace only to full keys.
+        return scopedEvents(ctx, events, (e) => seesNamespace(ctx.principal, e.namespace));
       },
-      resolve: (e: ConformanceProgressEvent, _: unknown, ctx: GraphQLContext) => {
+      resolve: unlessRevoked((e: ConformanceProgressEvent, _: unknown, ctx: GraphQLContext) => {
         ctx.loaders = createLoaders(ctx.helix.exec, ctx.queryCtx);
         return e;
-      },
+      }),
     },
   },
   ConformanceProgress: {

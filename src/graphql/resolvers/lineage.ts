@@ -9,7 +9,7 @@ import { serviceContext } from '../../services/lineage/service-context.js';
 import type { LineageNodeView } from '../../services/lineage/types.js';
 import { decodeOffset, encodeCursor } from '../../services/metadata/cursor.js';
 import type { GraphQLContext } from '../context.js';
-import { assertVisibleEnds, scopeLineageGraph, visiblePaths } from '../namespace-scoping.js';
+import { assertVisibleEnds, impactScope, scopeLineageGraph, visiblePaths } from '../namespace-scoping.js';
 import { nodeType } from '../node-type.js';
 import { toNodeParent } from './base.js';
 import { pageInfo } from '../pagination.js';
@@ -29,7 +29,7 @@ export const lineageResolvers = {
       const graph = getLineage(svc(ctx), args, { edges: asked.has('edges') || needsFrontier, frontier: needsFrontier });
       return scoped ? graph.then((g) => scopeLineageGraph(ctx, g)) : graph;
     },
-    impact: (_: unknown, args: ImpactArgs, ctx: GraphQLContext) => getImpact(svc(ctx), args),
+    impact: (_: unknown, args: ImpactArgs, ctx: GraphQLContext) => getImpact(svc(ctx), args, impactScope(ctx)),
     lineagePath: async (_: unknown, args: PathArgs, ctx: GraphQLContext) => {
       await assertVisibleEnds(ctx, args);
       return visiblePaths(ctx, await findLineagePaths(svc(ctx), args));

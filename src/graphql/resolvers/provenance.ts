@@ -12,7 +12,8 @@ import { ingestionMatcher, runUpdateMatcher, type RunUpdateFilter } from '../../
 import { boundedInt } from '../../services/lineage/limits.js';
 import type { GraphQLContext } from '../context.js';
 import { checked } from './subscription-start.js';
-import { scopeLineageGraph } from '../namespace-scoping.js';
+import { ingestionEventVisible, runEventVisible, scopeLineageGraph, withRunNamespaces } from '../namespace-scoping.js';
+import { scopedEvents, unlessRevoked } from './subscription-scope.js';
 import { nodeType } from '../node-type.js';
 import { subscriptionPubSub } from '../pubsub.js';
 import type { NodeParent } from './base.js';
@@ -32,11 +33,15 @@ const withRole = (role: string) => (nodes: RelatedParent[]) => nodes.filter((n) 
 const first = <T>(list: T[]): T | null => list[0] ?? null;
 
 const linked = (role: string) => (p: NodeParent, _: unknown, ctx: GraphQLContext) =>
-  ctx.loaders.prov.linkedRuns.load(p.urn).then(parents).then(withRole(role));
+  ctx.loaders.prov.linkedRuns.load(p.urn).then(parents).then(withRole(role)).then((runs) => withRunNamespaces(ctx, runs));
 const details = (role: string) => (p: NodeParent, _: unknown, ctx: GraphQLContext) =>
   ctx.loaders.prov.detailsOfRun.load(p.urn).then(parents).then(withRole(role));
 const runsAround = (role: string) => (p: NodeParent, args: { first?: number | null }, ctx: GraphQLContext) =>
-  ctx.loaders.prov.runsOfEntity.load({ urn: p.urn, args: { first: boundedInt('first', args.first, 100, 500) } }).then(parents).then(withRole(role));
+  ctx.loaders.prov.runsOfEntity
+    .load({ urn: p.urn, args: { first: boundedInt('first', args.first, 100, 500) } })
+    .then(parents)
+    .then(withRole(role))
+    .then((runs) => withRunNamespaces(ctx, runs));
 
 /** A dbt invocation records its start and elapsed seconds. */
 function elapsedMs(p: NodeParent): number | null {
@@ -107,7 +112,7 @@ const runFields = {
 function latestRuns(p: NodeParent, args: { first?: number | null; status?: RunStatus[] | null }, ctx: GraphQLContext) {
   const firstN = args.first === 0 ? 0 : boundedInt('first', args.first, 10, 100);
   if (firstN === 0) return Promise.resolve([]);
-  return ctx.loaders.prov.runsOfJob.load({ urn: p.urn, args: { first: firstN, statuses: storedStatuses(args.status) } }).then(parents);
+  return ctx.loaders.prov.runsOfJob.load({ urn: p.urn, args: { first: firstN, statuses: storedStatuses(args.status) } }).then(parents).then((runs) => withRunNamespaces(ctx, runs));
 }
 
 const jobRelated = (role: string) => (p: NodeParent, _: unknown, ctx: GraphQLContext) =>
@@ -123,37 +128,42 @@ export const provenanceResolvers = {
   Query: {
     run: async (_: unknown, args: { id: string }, ctx: GraphQLContext) => {
       const found = await findRun(svc(ctx), args.id);
-      return found ? toParent(found) : null;
+      return found ? (await withRunNamespaces(ctx, [toParent(found)]))[0] : null;
     },
-    runs: async (_: unknown, args: RunListArgs, ctx: GraphQLContext) => connection(await listRuns(svc(ctx), args), args.after),
+    runs: async (_: unknown, args: RunListArgs, ctx: GraphQLContext) => {
+      const c = connection(await listRuns(svc(ctx), args, ctx.principal.namespaces), args.after);
+      const nodes = await withRunNamespaces(ctx, c.nodes);
+      return { ...c, nodes, edges: c.edges.map((e, i) => ({ ...e, node: nodes[i]! })) };
+    },
     job: async (_: unknown, args: JobArgs, ctx: GraphQLContext) => {
       const found = await findJob(svc(ctx), args);
       return found ? toParent(found) : null;
     },
     jobs: async (_: unknown, args: { filter?: JobFilter | null; first?: number | null; after?: string | null }, ctx: GraphQLContext) =>
-      connection(await listJobs(svc(ctx), args), args.after),
+      connection(await listJobs(svc(ctx), args, ctx.principal.namespaces), args.after),
     provenance: async (_: unknown, args: ProvenanceArgs, ctx: GraphQLContext) => scopeLineageGraph(ctx, await getProvenance(svc(ctx), args)),
   },
   Subscription: {
     runUpdated: {
-      subscribe: (_: unknown, args: { filter?: RunUpdateFilter | null }) => {
+      subscribe: (_: unknown, args: { filter?: RunUpdateFilter | null }, ctx: GraphQLContext) => {
         const matches = checked(() => runUpdateMatcher(args.filter));
-        return pipe(subscriptionPubSub().subscribe('runUpdated'), filter(matches));
+        return scopedEvents(ctx, pipe(subscriptionPubSub().subscribe('runUpdated'), filter(matches)), (e) => runEventVisible(ctx, e));
       },
-      resolve: async (e: RunUpdatedEvent, _: unknown, ctx: GraphQLContext) => {
+      resolve: unlessRevoked(async (e: RunUpdatedEvent, _: unknown, ctx: GraphQLContext) => {
         const n = await refreshLoaders(ctx).node.load(e.urn);
-        return n ? toParent(n) : { urn: e.urn, labels: ['Run'], runId: e.runId, status: e.status };
-      },
+        const run = n ? toParent(n) : { urn: e.urn, labels: ['Run'], runId: e.runId, status: e.status };
+        return (await withRunNamespaces(ctx, [run]))[0];
+      }),
     },
     ingestionProgress: {
-      subscribe: (_: unknown, args: { id?: string | null }) => {
+      subscribe: (_: unknown, args: { id?: string | null }, ctx: GraphQLContext) => {
         const matches = checked(() => ingestionMatcher(args.id));
-        return pipe(subscriptionPubSub().subscribe('ingestionProgress'), filter(matches));
+        return scopedEvents(ctx, pipe(subscriptionPubSub().subscribe('ingestionProgress'), filter(matches)), (e) => ingestionEventVisible(ctx, e));
       },
-      resolve: (e: IngestionProgressEvent, _: unknown, ctx: GraphQLContext) => {
+      resolve: unlessRevoked((e: IngestionProgressEvent, _: unknown, ctx: GraphQLContext) => {
         refreshLoaders(ctx);
         return e;
-      },
+      }),
     },
   },
   IngestionProgress: {

@@ -4,6 +4,7 @@ import { expandOneWay } from './expand.js';
 import { boundedInt, LIMITS, requireUrn } from './limits.js';
 import { assertRootFitsLevel } from './lineage-service.js';
 import { cachedResult } from './result-cache.js';
+import { visibleReach } from './visible-reach.js';
 import type { ServiceContext } from './service-context.js';
 import type { LineageLevel, LineageNodeView } from './types.js';
 
@@ -42,15 +43,28 @@ export interface ImpactReport {
   nodes: LineageNodeView[];
 }
 
-/** impact(...): everything downstream of a capsule or column, summarised; cached by graph version. */
-export async function getImpact(s: ServiceContext, args: ImpactArgs): Promise<ImpactReport> {
+/**
+ * Who asks, when limited to some namespaces: `key` names what it may see (cached answers are keyed by it, so one
+ * scope never receives another's) and `sees` tells a node it may see.
+ */
+export interface ImpactScope {
+  key: string;
+  sees: (n: LineageNodeView) => boolean;
+}
+
+/**
+ * impact(...): everything downstream of a capsule or column, summarised; cached by graph version. With a `scope`,
+ * impact stops at the first node the caller may not see (`truncated`), and that node and what lies behind it are
+ * neither listed nor counted.
+ */
+export async function getImpact(s: ServiceContext, args: ImpactArgs, scope?: ImpactScope): Promise<ImpactReport> {
   const req = {
     urn: requireUrn('urn', args.urn),
     level: args.level ?? 'TABLE',
     depth: boundedInt('depth', args.depth, LIMITS.maxDepth, LIMITS.maxDepth),
     unboundedDepth: args.depth === undefined || args.depth === null,
   };
-  return cachedResult(s, 'impact', req, async () => {
+  return cachedResult(s, 'impact', scope ? { ...req, scope: scope.key } : req, async () => {
     const down = await expandOneWay(s, {
       urn: req.urn,
       way: 'DOWNSTREAM',
@@ -60,12 +74,14 @@ export async function getImpact(s: ServiceContext, args: ImpactArgs): Promise<Im
       filter: {},
       probeBeyond: req.unboundedDepth,
     });
-    if (!down) throw new HelixError('NOT_FOUND', `no node with urn ${req.urn}`, { urn: req.urn });
-    assertRootFitsLevel(req, down.nodes[0]!.labels);
-    const affected = down.nodes.slice(1).slice(0, LIMITS.impactNodeCap);
+    const reached = down && scope ? visibleReach(down.nodes, down.edges, scope.sees) : down?.nodes;
+    if (!down || !reached) throw new HelixError('NOT_FOUND', `no node with urn ${req.urn}`, { urn: req.urn });
+    assertRootFitsLevel(req, reached[0]!.labels);
+    const cut = reached.length < down.nodes.length;
+    const affected = reached.slice(1).slice(0, LIMITS.impactNodeCap);
     affected.sort((a, b) => a.distance - b.distance || (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
     const facts = await s.exec.read(Q['lineage/summarize-impact'], { urns: affected.map((n) => n.urn) }, { ...s.query, timeoutMs: LIMITS.queryTimeoutMs });
-    return summarize(req, affected, facts as unknown as NodeFacts[], down.limitHit || down.frontier.length > 0 || down.nodes.length - 1 > affected.length);
+    return summarize(req, affected, facts as unknown as NodeFacts[], cut || down.limitHit || down.frontier.length > 0 || reached.length - 1 > affected.length);
   });
 }
 

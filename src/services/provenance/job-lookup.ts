@@ -42,8 +42,15 @@ export interface JobFilter {
   text?: string | null;
 }
 
-/** jobs(filter, first, after): jobs in urn order, keyset-paged. */
-export async function listJobs(s: ServiceContext, args: { filter?: JobFilter | null; first?: number | null; after?: string | null }): Promise<KeysetPage> {
+/**
+ * jobs(filter, first, after): jobs in urn order, keyset-paged. `namespaces`: those of a caller limited to them
+ * (null: every namespace); jobs outside them are left out, totalCount included.
+ */
+export async function listJobs(
+  s: ServiceContext,
+  args: { filter?: JobFilter | null; first?: number | null; after?: string | null },
+  namespaces: readonly string[] | null = null,
+): Promise<KeysetPage> {
   const first = pageSize(args.first, 50);
   const [after] = decodeKeyset('jobs', args.after, 1) ?? [''];
   const f = args.filter ?? {};
@@ -52,6 +59,7 @@ export async function listJobs(s: ServiceContext, args: { filter?: JobFilter | n
     kind: optionalText('filter.kind', f.kind, 100)?.toLowerCase() ?? null,
     name: optionalText('filter.name', f.name)?.toLowerCase() ?? null,
     text: optionalText('filter.text', f.text, 200)?.toLowerCase() ?? null,
+    namespaces,
   };
   const rows = storedRows(await s.exec.read(Q['provenance/list-jobs'], { ...params, after: String(after), first: first + 1 }, s.query));
   return keysetPage('jobs', rows, first, (r) => [r.urn], async () => {

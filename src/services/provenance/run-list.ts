@@ -28,11 +28,14 @@ export interface RunListArgs {
   after?: string | null;
 }
 
-/** runs(filter, first, after): newest first (runs without a start time last), keyset-paged. */
-export async function listRuns(s: ServiceContext, args: RunListArgs): Promise<KeysetPage> {
+/**
+ * runs(filter, first, after): newest first (runs without a start time last), keyset-paged. `namespaces`: those of
+ * a caller limited to them (null: every namespace); runs outside them are left out, totalCount included.
+ */
+export async function listRuns(s: ServiceContext, args: RunListArgs, namespaces: readonly string[] | null = null): Promise<KeysetPage> {
   const first = pageSize(args.first, 50);
   const key = decodeKeyset('runs', args.after, 2);
-  const params = runFilterParams(args.filter ?? {});
+  const params = { ...runFilterParams(args.filter ?? {}), namespaces };
   const rows = await s.exec.read(
     Q['runs/list-runs'],
     { ...params, afterStarted: key ? String(key[0]) : null, afterUrn: key ? String(key[1]) : null, first: first + 1 },

@@ -125,6 +125,45 @@ describe('API keys across two server processes', () => {
     expect(viewerAsks.body.data.apiKeys.length).toBeGreaterThanOrEqual(3); // HELIX_AUTH_TOKEN is an admin key
   });
 
+  it('a subscription open on one process ends with UNAUTHENTICATED within seconds of `helix keys revoke`', async () => {
+    const made = JSON.parse(helix(['keys', 'create', '--role', 'viewer', '--namespace', 'sched', '--json'])) as { id: string; key: string };
+    created.push(made);
+    // spawnSync blocked this event loop for seconds: let undici see the keep-alive sockets the servers closed
+    // meanwhile, so that the stream does not start on a dead one ("other side closed").
+    await new Promise((r) => setTimeout(r, 100));
+    const abort = new AbortController();
+    const res = await fetch(b, {
+      method: 'POST',
+      signal: abort.signal,
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${made.key}` },
+      body: JSON.stringify({ query: 'subscription { ingestionProgress { id status } }' }),
+    });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    let text = '';
+    const ended = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read().catch((err: unknown) => {
+          throw new Error(`stream failed after ${JSON.stringify(text)}: ${String((err as { cause?: unknown }).cause ?? err)}`);
+        });
+        if (done) return text;
+        text += new TextDecoder().decode(value);
+      }
+    })();
+    try {
+      await new Promise((r) => setTimeout(r, 500)); // open and quiet
+      expect(helix(['keys', 'revoke', made.id])).toContain(`revoked ${made.id}`);
+      const revokedAt = Date.now();
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`stream still open 6 s after the revocation: ${text}`)), 6000));
+      const all = await Promise.race([ended, timeout]);
+      expect(Date.now() - revokedAt).toBeLessThan(6000);
+      const data = [...all.matchAll(/^data: (.+)$/gm)].map((m) => JSON.parse(m[1]!) as { errors?: Array<{ extensions: { code: string } }> });
+      expect(data.at(-1)?.errors?.map((e) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
+    } finally {
+      abort.abort();
+    }
+  });
+
   it('no process logged a key it handled, from start to exit', async () => {
     // A key made through the API (its answer carries the key), used on the other process, bare and as a Bearer.
     const made = await ask(a, TOKEN, 'mutation { createApiKey(input: { role: viewer, name: "log probe" }) { id key } }');

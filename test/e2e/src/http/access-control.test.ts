@@ -20,7 +20,7 @@ const ORDERS = 'urn:dbt:jaffle_shop:model.jaffle_shop.orders';
 let helix: HelixContext;
 let server: Server;
 let base: string;
-const keys = {} as Record<'viewer' | 'editor' | 'admin' | 'otherViewer' | 'shopViewer' | 'shopEditor', string>;
+const keys = {} as Record<'viewer' | 'editor' | 'admin' | 'otherViewer' | 'shopViewer' | 'shopEditor' | 'schedViewer' | 'bioViewer', string>;
 
 /** The answer to one operation: HTTP status and the error codes (SSE: the first event, or none within 1.5 s). */
 async function ask(query: string, key?: string): Promise<{ status: number; codes: string[]; messages: string[]; data?: any }> {
@@ -71,6 +71,8 @@ beforeAll(async () => {
   keys.otherViewer = (await createApiKey(helix.exec, { role: 'viewer', namespaces: ['other'], createdBy: 'test' })).key;
   keys.shopViewer = (await createApiKey(helix.exec, { role: 'viewer', namespaces: ['jaffle_shop'], createdBy: 'test' })).key;
   keys.shopEditor = (await createApiKey(helix.exec, { role: 'editor', namespaces: ['jaffle_shop'], createdBy: 'test' })).key;
+  keys.schedViewer = (await createApiKey(helix.exec, { role: 'viewer', namespaces: ['sched'], createdBy: 'test' })).key;
+  keys.bioViewer = (await createApiKey(helix.exec, { role: 'viewer', namespaces: ['bio'], createdBy: 'test' })).key;
   server = createHttpServer(helix, extraRoutes(helix));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -88,6 +90,26 @@ const schema = sdlSchema();
 const rows = (['Query', 'Mutation', 'Subscription'] as const).flatMap((root) =>
   Object.keys((schema.getType(root) as { getFields(): object }).getFields()).map((field) => ({ root, field })),
 );
+
+/**
+ * What a viewer of another namespace gets from the fields cut by namespace since #12 (before: FORBIDDEN), asked with
+ * the table's operation (required arguments only, the urn of jaffle_shop's `orders`): nothing of jaffle_shop.
+ * The answers of keys that do see data are tested below ("fields cut by namespace since #12").
+ */
+const OTHER_NAMESPACE_ANSWERS: Record<string, { codes: string[]; data?: unknown }> = {
+  'Query.impact': { codes: ['NOT_FOUND'], data: null },
+  'Query.run': { codes: [], data: { run: null } },
+  'Query.runs': { codes: [], data: { runs: { __typename: 'RunConnection' } } },
+  'Query.jobs': { codes: [], data: { jobs: { __typename: 'JobConnection' } } },
+  'Query.ingestion': { codes: [], data: { ingestion: null } },
+  'Query.ingestions': { codes: [], data: { ingestions: { __typename: 'IngestionConnection' } } },
+  'Query.incompleteScopes': { codes: [], data: { incompleteScopes: [] } },
+  'Query.conformanceScore': { codes: [], data: { conformanceScore: { __typename: 'ConformanceScore' } } },
+  'Query.conformanceEvaluation': { codes: [], data: { conformanceEvaluation: null } },
+  'Subscription.runUpdated': { codes: [], data: undefined },
+  'Subscription.ingestionProgress': { codes: [], data: undefined },
+  'Subscription.conformanceProgress': { codes: [], data: undefined },
+};
 
 describe('every root field × {no key, viewer, editor, admin, viewer of another namespace}', () => {
   it.each(rows)('$root.$field', async ({ root, field }) => {
@@ -108,6 +130,8 @@ describe('every root field × {no key, viewer, editor, admin, viewer of another 
       const other = await ask(query, keys.otherViewer);
       const refused = other.messages.some((m) => m.startsWith('FORBIDDEN:'));
       expect(refused, `other namespace: ${JSON.stringify(other.messages)}`).toBe(rule.scope === 'every-namespace' || rule.scope === 'bio');
+      const cut = OTHER_NAMESPACE_ANSWERS[`${root}.${field}`];
+      if (cut) expect({ codes: other.codes, data: other.data }, `other namespace: ${query}`).toEqual(cut);
     }
   });
 });
@@ -245,6 +269,254 @@ describe('a key limited to namespaces sees only their nodes', () => {
     expect((await data(`{ node(id: "${product}") { id } }`, keys.shopViewer)).node).toEqual({ id: product }); // but see it
     const viewerTries = await ask(tag(ORDERS), keys.shopViewer);
     expect(viewerTries.codes).toEqual(['FORBIDDEN']);
+  });
+});
+
+/**
+ * An open subscription over SSE: the data of every message as it arrives, and whether the server ended the stream.
+ */
+function subscribe(query: string, key: string) {
+  const abort = new AbortController();
+  const messages: any[] = [];
+  let ended = false;
+  const done = (async () => {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      signal: abort.signal,
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query }),
+    });
+    const reader = res.body!.getReader();
+    let text = '';
+    try {
+      for (;;) {
+        const { value, done: end } = await reader.read();
+        if (end) break;
+        text += new TextDecoder().decode(value);
+        let cut: number;
+        while ((cut = text.indexOf('\n\n')) >= 0) {
+          const data = /^data: (.+)$/m.exec(text.slice(0, cut))?.[1];
+          text = text.slice(cut + 2);
+          if (data && data !== '') messages.push(JSON.parse(data));
+        }
+      }
+      ended = true;
+    } catch {
+      // aborted by the test
+    }
+  })();
+  return { messages, ended: () => ended, done, close: () => abort.abort() };
+}
+
+async function until(what: string, ok: () => boolean, ms = 8000): Promise<void> {
+  const start = Date.now();
+  while (!ok()) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const olEvent = (ns: string, runId: string) => ({
+  eventType: 'START',
+  eventTime: new Date().toISOString(),
+  run: { runId },
+  job: { namespace: ns, name: 'scope.test' },
+  producer: 'https://example.com/helix-test',
+  schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+});
+const postEvent = (body: unknown, key: string) =>
+  fetch(`${base}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
+
+describe('fields cut by namespace since #12 (impact, runs, jobs, scores, ingestions, subscriptions, data products)', () => {
+  const impact = `{ impact(urn: "${ORDERS}") { total truncated byNamespace { key count } byType { key count } owners { key } affected(first: 500) { totalCount nodes { id } } } }`;
+  const ids = (r: any): string[] => r.impact.affected.nodes.map((n: { id: string }) => n.id);
+
+  it('impact stops at the namespace boundary: truncated, the boundary node and what lies behind it neither named nor counted', async () => {
+    const full = await data(impact, keys.viewer); // cached first for keys of every namespace
+    const outside = ids(full).filter((id) => !id.startsWith('urn:dbt:jaffle_shop:'));
+    expect(outside.length, JSON.stringify(full)).toBeGreaterThan(0); // the OpenLineage job reading orders, and what it writes
+    for (let i = 0; i < 2; i++) {
+      // twice: the second answer comes from the response cache, keyed by what the caller may see
+      const shop = await data(impact, keys.shopViewer);
+      const text = JSON.stringify(shop);
+      for (const urn of outside) expect(text).not.toContain(urn);
+      expect(shop.impact.truncated).toBe(true);
+      expect(shop.impact.total).toBe(full.impact.total - outside.length);
+      expect(shop.impact.affected.totalCount).toBe(shop.impact.total);
+      expect(ids(shop)).toEqual(ids(full).filter((id) => id.startsWith('urn:dbt:jaffle_shop:')));
+      expect(shop.impact.byNamespace.map((c: { key: string }) => c.key)).toEqual(['jaffle_shop']);
+      expect(shop.impact.byType.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(shop.impact.total);
+    }
+    // and the full key's cached answer is still the full one
+    expect(await data(impact, keys.viewer)).toEqual(full);
+    const other = await ask(impact, keys.otherViewer);
+    const missing = await ask(impact.replace(ORDERS, 'urn:dbt:jaffle_shop:model.jaffle_shop.nope'), keys.viewer);
+    expect(other.codes).toEqual(['NOT_FOUND']);
+    expect(other.codes).toEqual(missing.codes);
+  });
+
+  it('impact: a limited key asking first never fills the cache of another scope', async () => {
+    const q = impact.replace('(urn:', '(depth: 7, urn:'); // a query shape no test asked before
+    const shop = await data(q, keys.shopViewer);
+    const full = await data(q, keys.viewer);
+    expect(full.impact.total).toBeGreaterThan(shop.impact.total);
+    expect(full.impact.truncated).toBe(false);
+    expect(shop.impact.truncated).toBe(true);
+    expect((await ask(q, keys.otherViewer)).codes).toEqual(['NOT_FOUND']);
+  });
+
+  it('runs and run: OpenLineage runs of the key’s job namespaces, dbt invocations of its namespaces, workflow runs under bio; totalCount agrees', async () => {
+    const q = `{ runs(first: 500, filter: { includeSteps: true }) { totalCount nodes { id } } }`;
+    const urns = async (key: string) => {
+      const r = (await data(q, key)).runs;
+      expect(r.totalCount).toBe(r.nodes.length);
+      return r.nodes.map((n: { id: string }) => n.id) as string[];
+    };
+    const all = await urns(keys.viewer);
+    const shop = await urns(keys.shopViewer);
+    const sched = await urns(keys.schedViewer);
+    const bio = await urns(keys.bioViewer);
+    expect(shop.length).toBeGreaterThan(0);
+    expect(shop.every((u) => u.startsWith('urn:dbt:'))).toBe(true);
+    expect(sched.length).toBeGreaterThan(0);
+    expect(sched.every((u) => u.startsWith('urn:ol:run:'))).toBe(true);
+    expect(bio.length).toBeGreaterThan(0);
+    expect(bio.every((u) => !u.startsWith('urn:ol:') && !u.startsWith('urn:dbt:'))).toBe(true);
+    for (const u of [...shop, ...sched, ...bio]) expect(all).toContain(u);
+    expect(await urns(keys.otherViewer)).toEqual([]);
+    const run = (id: string) => `{ run(id: "${id}") { id job { id } } }`;
+    expect((await data(run(sched[0]!), keys.schedViewer)).run.id).toBe(sched[0]);
+    expect((await data(run(sched[0]!), keys.shopViewer)).run).toBeNull();
+    expect((await data(run(shop[0]!), keys.schedViewer)).run).toBeNull();
+    expect((await data(run(bio[0]!), keys.bioViewer)).run.id).toBe(bio[0]);
+    expect((await data(run(bio[0]!), keys.otherViewer)).run).toBeNull();
+  });
+
+  it('jobs and job: only jobs of the key’s namespaces, their runs included', async () => {
+    const q = `{ jobs(first: 500) { totalCount nodes { id namespace runs { id } } } }`;
+    const all = (await data(q, keys.viewer)).jobs;
+    const sched = (await data(q, keys.schedViewer)).jobs;
+    expect(sched.totalCount).toBe(sched.nodes.length);
+    expect(sched.nodes.length).toBeGreaterThan(0);
+    expect(sched.nodes.every((j: { namespace: string }) => j.namespace === 'sched')).toBe(true);
+    expect(sched.nodes.every((j: { runs: unknown[] }) => j.runs.length > 0)).toBe(true);
+    expect(sched.nodes).toEqual(all.nodes.filter((j: { id: string }) => j.id.startsWith('urn:ol:job:sched:')));
+    const shop = (await data(q, keys.shopViewer)).jobs;
+    expect(shop.nodes.map((j: { id: string }) => j.id)).toEqual(['urn:dbt:jaffle_shop:job']);
+    expect(await data(q, keys.otherViewer)).toEqual({ jobs: { totalCount: 0, nodes: [] } });
+    const job = (urn: string) => `{ job(urn: "${urn}") { id } }`;
+    expect((await data(job(sched.nodes[0].id), keys.schedViewer)).job).toEqual({ id: sched.nodes[0].id });
+    expect((await data(job(sched.nodes[0].id), keys.shopViewer)).job).toBeNull();
+  });
+
+  it('conformanceScore: the key’s namespace only; another namespace is FORBIDDEN with the reason; evaluations of other namespaces are absent', async () => {
+    const q = (scope: string) => `{ conformanceScore(scope: ${scope}) { evaluated failed score } }`;
+    const shopByAdmin = await data(q('{ namespace: "jaffle_shop" }'), keys.viewer);
+    expect(shopByAdmin.conformanceScore.evaluated).toBeGreaterThan(0);
+    expect(await data(q('{}'), keys.shopViewer)).toEqual(shopByAdmin);
+    expect(await data(q('{ namespace: "jaffle_shop" }'), keys.shopViewer)).toEqual(shopByAdmin);
+    const refused = await ask(q('{ namespace: "jaffle_shop" }'), keys.otherViewer);
+    expect(refused.codes).toEqual(['FORBIDDEN']);
+    expect(refused.messages[0]).toMatch(/only its namespaces \(other\), not jaffle_shop/);
+    expect((await ask(q('{}'), keys.bioViewer)).codes).toEqual(['FORBIDDEN']);
+    expect((await data(q('{}'), keys.otherViewer)).conformanceScore).toEqual({ evaluated: 0, failed: 0, score: 100 });
+  });
+
+  it('ingestions and incompleteScopes: a limited key sees the ingestions of its namespaces only', async () => {
+    const q = `{ ingestions(first: 500) { nodes { id kind namespace } } incompleteScopes { scope } }`;
+    const all = (await data(q, keys.viewer)).ingestions.nodes;
+    const shop = (await data(q, keys.shopViewer)).ingestions.nodes;
+    expect(all.some((i: { kind: string }) => i.kind !== 'dbt')).toBe(true);
+    expect(shop.length).toBeGreaterThan(0);
+    expect(shop).toEqual(all.filter((i: { kind: string; namespace: string }) => i.kind === 'dbt' && i.namespace === 'jaffle_shop'));
+    const bio = (await data(q, keys.bioViewer)).ingestions.nodes;
+    expect(bio.every((i: { kind: string }) => i.kind !== 'dbt' && i.kind !== 'openlineage')).toBe(true);
+    expect(await data(q, keys.otherViewer)).toEqual({ ingestions: { nodes: [] }, incompleteScopes: [] });
+    const one = `{ ingestion(id: "${shop[0].id}") { id } }`;
+    expect((await data(one, keys.shopViewer)).ingestion).toEqual({ id: shop[0].id });
+    expect((await data(one, keys.otherViewer)).ingestion).toBeNull();
+  });
+
+  it('startIngestion by an editor limited to namespaces: only into them, refused FORBIDDEN before anything is written', async () => {
+    const count = async () => (await data(`{ ingestions(first: 500) { nodes { id } } }`, keys.admin)).ingestions.nodes.length;
+    const before = await count();
+    const start = (input: string) => `mutation { startIngestion(input: { ${input} }) { id status } }`;
+    for (const input of ['kind: "dbt", path: "x", namespace: "sched"', 'kind: "dbt", path: "x"', 'kind: "openlineage", path: "x"', 'kind: "hgnc", path: "x"']) {
+      const r = await ask(start(input), keys.shopEditor);
+      expect(r.codes, input).toEqual(['FORBIDDEN']);
+      expect(r.messages[0], input).toMatch(/this key may ingest only into jaffle_shop/);
+    }
+    expect(await count()).toBe(before);
+    // inside its namespace the request passes the scope check and meets the usual ones (here: no such path)
+    const inside = await ask(start('kind: "dbt", path: "no-such-folder", namespace: "jaffle_shop"'), keys.shopEditor);
+    expect(inside.codes).not.toContain('FORBIDDEN');
+    expect(inside.codes.length).toBe(1);
+    expect((await data(`mutation { cancelIngestion(id: "${'0'.repeat(8)}-0000-4000-8000-000000000000") { id } }`, keys.shopEditor)).cancelIngestion).toBeNull();
+  });
+
+  it('data products and violation status: a limited editor changes only targets inside its namespaces (else NOT_FOUND, as absent)', async () => {
+    const product = (await data('mutation { createDataProduct(input: { name: "Scope test product" }) { id } }', keys.editor)).createDataProduct.id;
+    expect((await ask('mutation { createDataProduct(input: { name: "Mallory product" }) { id } }', keys.shopEditor)).codes).toEqual(['FORBIDDEN']);
+    const add = (urns: string[]) => `mutation { addToDataProduct(urn: "${product}", capsules: ${JSON.stringify(urns)}) { id capsules { id } } }`;
+    expect((await data(add([ORDERS]), keys.shopEditor)).addToDataProduct.capsules).toEqual([{ id: ORDERS }]);
+    const dataset = (await data(impact, keys.viewer)).impact.affected.nodes.map((n: { id: string }) => n.id).find((id: string) => id.startsWith('urn:ol:dataset:'));
+    const refused = await ask(add([dataset]), keys.shopEditor);
+    expect(refused.codes).toEqual(['NOT_FOUND']);
+    expect(refused.messages[0]).toBe(`no node with urn ${dataset}`);
+    expect((await ask(`mutation { removeFromDataProduct(urn: "${product}", capsules: ["${dataset}"]) { id } }`, keys.shopEditor)).codes).toEqual(['NOT_FOUND']);
+    expect((await data(`mutation { removeFromDataProduct(urn: "${product}", capsules: ["${ORDERS}"]) { id } }`, keys.shopEditor)).removeFromDataProduct.id).toBe(product);
+    expect((await ask(`mutation { updateDataProduct(urn: "${product}", input: { description: "x" }) { id } }`, keys.shopEditor)).codes).toEqual(['NOT_FOUND']);
+    const violations = (await data(`{ violations(first: 500) { nodes { id namespace } } }`, keys.admin)).violations.nodes as Array<{ id: string; namespace: string | null }>;
+    const status = (id: string) => `mutation { updateViolationStatus(id: "${id}", status: ACKNOWLEDGED, comment: "scope test") { id status } }`;
+    const mine = violations.find((v) => v.namespace === 'jaffle_shop')!;
+    expect((await data(status(mine.id), keys.shopEditor)).updateViolationStatus).toEqual({ id: mine.id, status: 'ACKNOWLEDGED' });
+    const notMine = await ask(status(mine.id), keys.otherViewer);
+    expect(notMine.codes).toEqual(['FORBIDDEN']); // a viewer: the role first
+    const otherEditor = (await createApiKey(helix.exec, { role: 'editor', namespaces: ['other'], createdBy: 'test' })).key;
+    const hidden = await ask(status(mine.id), otherEditor);
+    expect(hidden.codes).toEqual(['NOT_FOUND']);
+    expect(hidden.messages[0]).toBe(`no node with urn ${mine.id}`);
+  });
+
+  it('subscriptions deliver only events of the key’s namespaces (real SSE)', async () => {
+    const q = 'subscription { runUpdated { id status job { id } } }';
+    const sched = subscribe(q, keys.schedViewer);
+    const shop = subscribe(q, keys.shopViewer);
+    const other = subscribe(q, keys.otherViewer);
+    try {
+      await new Promise((r) => setTimeout(r, 500)); // the three streams are open
+      expect((await postEvent(olEvent('sched', '0190c4b4-7f7a-7a4e-9c3e-000000000001'), keys.editor)).status).toBe(201);
+      expect((await postEvent(olEvent('jaffle_shop', '0190c4b4-7f7a-7a4e-9c3e-000000000002'), keys.editor)).status).toBe(201);
+      await until('the sched event', () => sched.messages.length >= 1);
+      await until('the jaffle_shop event', () => shop.messages.length >= 1);
+      await new Promise((r) => setTimeout(r, 1000)); // anything else would have arrived by now
+      expect(sched.messages.map((m) => m.data?.runUpdated.job.id)).toEqual(['urn:ol:job:sched:scope.test']);
+      expect(shop.messages.map((m) => m.data?.runUpdated.job.id)).toEqual(['urn:ol:job:jaffle_shop:scope.test']);
+      expect(other.messages).toEqual([]);
+    } finally {
+      for (const s of [sched, shop, other]) s.close();
+    }
+  });
+
+  it('a key revoked while its subscription is open: the stream ends with UNAUTHENTICATED within seconds', async () => {
+    const made = await createApiKey(helix.exec, { role: 'viewer', namespaces: ['sched'], createdBy: 'test' });
+    const stream = subscribe('subscription { runUpdated { id } }', made.key);
+    try {
+      await postEvent(olEvent('sched', '0190c4b4-7f7a-7a4e-9c3e-000000000003'), keys.editor);
+      await until('an event before the revocation', () => stream.messages.length >= 1);
+      expect(stream.messages[0].data.runUpdated.id).toBe('urn:ol:run:0190c4b4-7f7a-7a4e-9c3e-000000000003');
+      const revokedAt = Date.now();
+      await data(`mutation { revokeApiKey(id: "${made.id}") { id revoked } }`, keys.admin);
+      await until('the end of the stream', () => stream.ended(), 5000);
+      const last = stream.messages.at(-1);
+      expect(last.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
+      expect(Date.now() - revokedAt).toBeLessThan(5000);
+      await postEvent(olEvent('sched', '0190c4b4-7f7a-7a4e-9c3e-000000000004'), keys.editor);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(stream.messages.some((m) => JSON.stringify(m).includes('000000000004'))).toBe(false);
+    } finally {
+      stream.close();
+    }
   });
 });
 
