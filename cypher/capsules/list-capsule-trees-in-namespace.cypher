@@ -1,6 +1,8 @@
 // One page of a namespace's capsules (the namespace index, then urn order: keyset urn > $after), every other
 // filter of list-capsules optional, each with the nested fields a GraphQL selection asked for: the whole nested
 // answer in one round trip. Same filters as list-capsules.cypher, same projection as get-capsule-trees.cypher.
+// hasTests as a CASE: written `$hasTests = (EXISTS ... OR EXISTS ...)` the planner evaluated both EXISTS for every
+// candidate even when $hasTests is null (half the db hits of a page of 10).
 MATCH (n:Capsule)
 USING INDEX n:Capsule(namespace)
 WHERE n.namespace = $namespace
@@ -13,7 +15,7 @@ WHERE n.namespace = $namespace
   AND ($domain IS NULL OR EXISTS { (n)-[:IN_DOMAIN]->(:Node {urn: $domain}) })
   AND ($tag IS NULL OR EXISTS { (n)-[:TAGGED_WITH]->(:Node {urn: $tag}) })
   AND ($owner IS NULL OR EXISTS { (n)-[:OWNED_BY]->(:Node {urn: $owner}) })
-  AND ($hasTests IS NULL OR $hasTests = (EXISTS { (:Test)-[:TESTS]->(n) } OR EXISTS { (n)-[:HAS_COLUMN]->(:Column)<-[:TESTS]-(:Test) }))
+  AND ($hasTests IS NULL OR CASE WHEN EXISTS { (:Test)-[:TESTS]->(n) } OR EXISTS { (n)-[:HAS_COLUMN]->(:Column)<-[:TESTS]-(:Test) } THEN $hasTests ELSE NOT $hasTests END)
 WITH n ORDER BY n.urn LIMIT toInteger($first)
 RETURN n.urn AS urn, labels(n) AS labels,
   CASE WHEN $keys.node IS NULL THEN properties(n) ELSE [k IN $keys.node | n[k]] END AS props,
