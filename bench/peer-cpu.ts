@@ -28,6 +28,8 @@ const { values: a } = parseArgs({
     rounds: { type: 'string', default: '3' },
     systems: { type: 'string', default: 'helix,peer' },
     'cpu-prof': { type: 'string' },
+    /** Extra node option(s) for both servers, e.g. `--require=/path/capture.cjs`. */
+    'node-arg': { type: 'string', multiple: true },
     quick: { type: 'boolean', default: false },
   },
 });
@@ -46,7 +48,7 @@ const loader = await openHelix(config, createLogger('silent'), { migrate: true }
 const graph = await ensurePeerGraph(loader.exec, { capsules: a.quick ? 300 : 12_800, seed: 42, columnTagShare: 0.15 }, log);
 await loader.close();
 const questions = peerQuestions(pickInputs(graph)).filter((q) => a.questions!.split(',').includes(q.id));
-const nodeArgs = a['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${a['cpu-prof']}`] : [];
+const nodeArgs = [...(a['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${a['cpu-prof']}`] : []), ...(a['node-arg'] ?? [])];
 const systems = a.systems!.split(',');
 const servers: Array<{ s: RunningServer; pick: (q: (typeof questions)[number]) => { query: string; variables: Record<string, unknown> } }> = [];
 try {
@@ -74,9 +76,11 @@ try {
       const order = r % 2 === 0 ? servers : [...servers].reverse();
       for (const { s, pick } of order) {
         const { query, variables } = pick(q);
-        const [c0, d0, t0] = [cpuMs(s.pid), cpuMs(neo4jPid), performance.now()];
+        const [c0, d0, t0, m0] = [cpuMs(s.pid), cpuMs(neo4jPid), performance.now(), process.hrtime.bigint() / 1000n];
         for (let i = 0; i < n; i++) await ask(s, query, variables);
-        const [c1, d1, t1] = [cpuMs(s.pid), cpuMs(neo4jPid), performance.now()];
+        const [c1, d1, t1, m1] = [cpuMs(s.pid), cpuMs(neo4jPid), performance.now(), process.hrtime.bigint() / 1000n];
+        // The monotonic clock in µs, as V8 profiles time their samples: a profile's samples of this window only.
+        if (a['cpu-prof']) log(`window ${s.name} ${q.id} ${m0} ${m1}`);
         const m = sums.get(s.name) ?? sums.set(s.name, { node: [], neo4j: [], wall: [] }).get(s.name)!;
         m.node.push((c1 - c0) / n);
         m.neo4j.push((d1 - d0) / n);
