@@ -7,6 +7,8 @@ export interface RunningServer {
   name: string;
   url: string;
   headers: Record<string, string>;
+  /** The server's process id (bench/peer-cpu.ts reads its CPU time). */
+  pid: number;
   /** Cypher round trips the server has made so far. */
   roundTrips(): Promise<number>;
   stop(): Promise<void>;
@@ -15,8 +17,8 @@ export interface RunningServer {
 const ROOT = path.dirname(BENCH_DIR);
 
 /** Starts `args` (a TypeScript entry point run with tsx) and waits for the line that carries its port. */
-async function spawnServer(name: string, args: string[], env: Record<string, string | undefined>, ready: RegExp, log: (l: string) => void) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function spawnServer(name: string, args: string[], env: Record<string, string | undefined>, ready: RegExp, log: (l: string) => void, nodeArgs: string[] = []) {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start within 600 s: ${tail}`)), 600_000);
@@ -54,6 +56,8 @@ export interface HelixServerOptions {
   neo4jPassword?: string;
   cache: 'on' | 'off';
   production: boolean;
+  /** Extra node options, e.g. `--cpu-prof` (bench/peer-cpu.ts). */
+  nodeArgs?: string[];
 }
 
 /** Helix as deployed: `helix serve` (production settings when a Neo4j password is known), Redis, bearer token. */
@@ -79,6 +83,7 @@ export async function startHelix(name: string, o: HelixServerOptions, log: (l: s
     },
     /ready at http:\/\/[^:]+:(\d+)\//,
     log,
+    o.nodeArgs,
   );
   const base = `http://127.0.0.1:${port}`;
   const headers = { authorization: `Bearer ${token}` };
@@ -86,6 +91,7 @@ export async function startHelix(name: string, o: HelixServerOptions, log: (l: s
     name,
     url: `${base}/graphql`,
     headers,
+    pid: child.pid!,
     async roundTrips() {
       const text = await (await fetch(`${base}/metrics`, { headers })).text();
       let total = 0;
@@ -97,19 +103,21 @@ export async function startHelix(name: string, o: HelixServerOptions, log: (l: s
 }
 
 /** @neo4j/graphql on graphql-yoga (bench/peer/peer-server.ts). */
-export async function startPeer(o: { neo4jUri: string; neo4jPassword?: string }, log: (l: string) => void): Promise<RunningServer> {
+export async function startPeer(o: { neo4jUri: string; neo4jPassword?: string; nodeArgs?: string[] }, log: (l: string) => void): Promise<RunningServer> {
   const { child, port } = await spawnServer(
     'peer',
     [path.join(BENCH_DIR, 'peer', 'peer-server.ts')],
     { NODE_ENV: 'production', NEO4J_URI: o.neo4jUri, NEO4J_PASSWORD: o.neo4jPassword },
     /PEER_READY (\d+)/,
     log,
+    o.nodeArgs,
   );
   const base = `http://127.0.0.1:${port}`;
   return {
     name: 'peer',
     url: `${base}/graphql`,
     headers: {},
+    pid: child.pid!,
     async roundTrips() {
       return ((await (await fetch(`${base}/round-trips`)).json()) as { roundTrips: number }).roundTrips;
     },

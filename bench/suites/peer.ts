@@ -167,7 +167,7 @@ const suite: Suite = {
 export default suite;
 
 /** A namespace with the most models, a model with a deep (but < 500 nodes) upstream, and an ordinary model. */
-function pickInputs(g: SyntheticGraph) {
+export function pickInputs(g: SyntheticGraph) {
   const models = g.nodes.filter((n) => n.labels.includes('Model'));
   const byNamespace = new Map<string, number>();
   for (const m of models) byNamespace.set(String(m.props.namespace), (byNamespace.get(String(m.props.namespace)) ?? 0) + 1);

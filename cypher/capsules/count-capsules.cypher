@@ -9,5 +9,5 @@ WHERE ($urns IS NULL OR n.urn IN $urns)
   AND ($domain IS NULL OR EXISTS { (n)-[:IN_DOMAIN]->(:Node {urn: $domain}) })
   AND ($tag IS NULL OR EXISTS { (n)-[:TAGGED_WITH]->(:Node {urn: $tag}) })
   AND ($owner IS NULL OR EXISTS { (n)-[:OWNED_BY]->(:Node {urn: $owner}) })
-  AND ($hasTests IS NULL OR $hasTests = (EXISTS { (:Test)-[:TESTS]->(n) } OR EXISTS { (n)-[:HAS_COLUMN]->(:Column)<-[:TESTS]-(:Test) }))
+  AND ($hasTests IS NULL OR CASE WHEN EXISTS { (:Test)-[:TESTS]->(n) } OR EXISTS { (n)-[:HAS_COLUMN]->(:Column)<-[:TESTS]-(:Test) } THEN $hasTests ELSE NOT $hasTests END)
 RETURN count(n) AS total

@@ -2,7 +2,7 @@
 // may come from the other module format of graphql, and those helpers then refuse it.
 import { Kind, type FieldNode, type GraphQLField, type GraphQLResolveInfo, type SelectionSetNode, type ValueNode } from 'graphql';
 import { LIMITS } from '../../services/lineage/limits.js';
-import { EMPTY_PLAN, type TreePlan } from '../../services/metadata/capsule-trees.js';
+import { EMPTY_PLAN, type PlanKeys, type TreePlan } from '../../services/metadata/capsule-trees.js';
 
 /**
  * Plans the nested read of a capsule selection the way the Neo4j GraphQL Library does: the nested lists the
@@ -16,7 +16,25 @@ export function planCapsuleSelection(fields: readonly FieldNode[], info: GraphQL
   const byName = collectFields(fields, info);
   const columnFields = byName.get('columns');
   const columnsByName = columnFields ? collectFields(columnFields, info) : undefined;
+  const capsuleTypes = info.schema.getPossibleTypes(capsule as never).map((t) => t.name);
+  const keysOf = (selected: Map<string, FieldNode[]> | undefined, types: string[]) => (selected ? propertyKeys(selected, types, info) : null);
+  const nested = (name: string, types: string[], from = byName) => {
+    const f = from?.get(name);
+    return f ? keysOf(collectFields(f, info), types) : null;
+  };
+  const keys: PlanKeys = {
+    node: keysOf(byName, capsuleTypes),
+    tags: nested('tags', ['Tag']),
+    tests: nested('tests', ['Test']),
+    owners: nested('owners', ['Owner']),
+    columns: keysOf(columnsByName, ['Column']),
+    columnTags: columnsByName ? nested('tags', ['Tag'], columnsByName) : null,
+    columnTests: columnsByName ? nested('tests', ['Test'], columnsByName) : null,
+    upstream: nested('upstream', capsuleTypes),
+    downstream: nested('downstream', capsuleTypes),
+  };
   return {
+    keys,
     tags: byName.has('tags'),
     tests: byName.has('tests'),
     owners: byName.has('owners'),
@@ -24,6 +42,61 @@ export function planCapsuleSelection(fields: readonly FieldNode[], info: GraphQL
     upstreamFirst: depthOneFirst(byName.get('upstream'), fieldsOf(capsule).upstream, info),
     downstreamFirst: depthOneFirst(byName.get('downstream'), fieldsOf(capsule).downstream, info),
   };
+}
+
+/**
+ * The stored properties that the resolvers of these fields read, for the node types a planned read returns (Capsule
+ * types, Column, Tag, Test, Owner). A field not listed here reads the property of its own name when it has no
+ * resolver, and is assumed to read anything (the level then projects every property) when it has one: a resolver of
+ * these types that reads other properties than listed must be added here. Nested node fields read only the urn.
+ */
+const FIELD_READS: Record<string, readonly string[]> = {
+  __typename: [],
+  id: [],
+  urn: [],
+  type: [],
+  name: ['name', 'uniqueId'],
+  version: ['version'],
+  latestVersion: ['latestVersion'],
+  tagNames: ['tags'],
+  meta: ['metaJson'],
+  freshness: ['freshnessJson'],
+  columns: [],
+  tags: [],
+  tests: [],
+  owners: [],
+  upstream: [],
+  downstream: [],
+  domain: [],
+  dataProducts: [],
+  runResults: [],
+  capsule: [],
+  capsules: [],
+  tested: [],
+  results: [],
+};
+
+/** Always projected: namespace scoping (src/auth/visibility.ts) decides on urn, labels and `namespace`. */
+const ALWAYS = ['namespace'];
+
+/** The properties a selection reads on nodes of the given types, or null when some field may read any. */
+function propertyKeys(selected: Map<string, FieldNode[]>, types: string[], info: GraphQLResolveInfo): string[] | null {
+  const keys = new Set(ALWAYS);
+  for (const name of selected.keys()) {
+    const known = FIELD_READS[name];
+    if (known) {
+      for (const k of known) keys.add(k);
+      continue;
+    }
+    for (const t of types) {
+      const type = info.schema.getType(t);
+      const field = type && 'getFields' in type ? fieldsOf(type)[name] : undefined;
+      if (!field) continue;
+      if (field.resolve) return null;
+      keys.add(name);
+    }
+  }
+  return [...keys];
 }
 
 const fieldsOf = (t: { getFields(): unknown }) => t.getFields() as Record<string, GraphQLField<unknown, unknown> | undefined>;

@@ -16,7 +16,29 @@ export interface TreePlan {
   columns: null | { tags: boolean; tests: boolean };
   upstreamFirst: number;
   downstreamFirst: number;
+  /** The properties each level's selection reads (absent: every property of every level). */
+  keys?: PlanKeys;
 }
+
+/**
+ * Per level of the planned read, the node properties its GraphQL selection reads; null reads them all
+ * (`properties(n)`). Projecting only these is what keeps a nested answer small (the peer's queries do the same).
+ */
+export interface PlanKeys {
+  node: string[] | null;
+  tags: string[] | null;
+  tests: string[] | null;
+  owners: string[] | null;
+  columns: string[] | null;
+  columnTags: string[] | null;
+  columnTests: string[] | null;
+  upstream: string[] | null;
+  downstream: string[] | null;
+}
+
+export const ALL_KEYS: PlanKeys = {
+  node: null, tags: null, tests: null, owners: null, columns: null, columnTags: null, columnTests: null, upstream: null, downstream: null,
+};
 
 export const EMPTY_PLAN: TreePlan = { tags: false, tests: false, owners: false, columns: null, upstreamFirst: 0, downstreamFirst: 0 };
 
@@ -50,33 +72,51 @@ export function treeParams(p: TreePlan): Record<string, unknown> {
     columnTests: Boolean(p.columns?.tests),
     upstreamFirst: p.upstreamFirst,
     downstreamFirst: p.downstreamFirst,
+    keys: p.keys ?? ALL_KEYS,
   };
 }
 
-type NodeMap = { urn: string; labels: string[]; props: Record<string, unknown>; tags?: NodeMap[]; tests?: NodeMap[] };
-const node = (m: NodeMap): StoredNode => ({ urn: m.urn, labels: m.labels, props: m.props });
+/**
+ * A nested node as the queries return it: [urn, labels, props] (columns: + tags, tests). `props` is a map
+ * (properties(n)) or, when the level's keys are given, the values of those keys in order.
+ */
+type Props = Record<string, unknown> | unknown[];
+type NodeTuple = [string, string[], Props, NodeTuple[]?, NodeTuple[]?];
+
+function propsOf(props: Props, keys: string[] | null): Record<string, unknown> {
+  if (!Array.isArray(props)) return props;
+  const out: Record<string, unknown> = {};
+  // Absent properties stay absent, as in properties(n).
+  for (let i = 0; i < keys!.length; i++) if (props[i] !== null) out[keys![i]!] = props[i];
+  return out;
+}
+
+const nodeWith = (keys: string[] | null) => (m: NodeTuple): StoredNode => ({ urn: m[0], labels: m[1], props: propsOf(m[2], keys) });
 
 /** One row of get-capsule-trees / list-capsule-trees-in-namespace as a node with what the plan prefetched. */
 export function toTree(r: Row, p: TreePlan): CapsuleTree {
+  const k = p.keys ?? ALL_KEYS;
   const prefetched: Prefetched = {};
-  if (p.tags) prefetched.tags = (r.tags as NodeMap[]).map(node);
-  if (p.tests) prefetched.tests = (r.tests as NodeMap[]).map(node);
-  if (p.owners) prefetched.owners = (r.owners as NodeMap[]).map(node);
+  if (p.tags) prefetched.tags = (r.tags as NodeTuple[]).map(nodeWith(k.tags));
+  if (p.tests) prefetched.tests = (r.tests as NodeTuple[]).map(nodeWith(k.tests));
+  if (p.owners) prefetched.owners = (r.owners as NodeTuple[]).map(nodeWith(k.owners));
   if (p.columns) {
     const { tags, tests } = p.columns;
-    prefetched.columns = (r.columns as NodeMap[]).map((c) => {
+    const column = nodeWith(k.columns);
+    const [tag, test] = [nodeWith(k.columnTags), nodeWith(k.columnTests)];
+    prefetched.columns = (r.columns as NodeTuple[]).map((c) => {
       const nested: Prefetched = {};
-      if (tags) nested.tags = c.tags!.map(node);
-      if (tests) nested.tests = c.tests!.map(node);
-      return { ...node(c), prefetched: nested };
+      if (tags) nested.tags = c[3]!.map(tag);
+      if (tests) nested.tests = c[4]!.map(test);
+      return { ...column(c), prefetched: nested };
     });
   }
   // More neighbours than the page: the neighbours loader chooses which (as it does without a plan).
-  const up = r.upstream as NodeMap[] | undefined;
-  const down = r.downstream as NodeMap[] | undefined;
-  if (p.upstreamFirst > 0 && up!.length <= p.upstreamFirst) prefetched.upstream = { first: p.upstreamFirst, nodes: up!.map(node) };
-  if (p.downstreamFirst > 0 && down!.length <= p.downstreamFirst) prefetched.downstream = { first: p.downstreamFirst, nodes: down!.map(node) };
-  return { urn: String(r.urn), labels: r.labels as string[], props: r.props as Record<string, unknown>, prefetched };
+  const up = r.upstream as NodeTuple[] | undefined;
+  const down = r.downstream as NodeTuple[] | undefined;
+  if (p.upstreamFirst > 0 && up!.length <= p.upstreamFirst) prefetched.upstream = { first: p.upstreamFirst, nodes: up!.map(nodeWith(k.upstream)) };
+  if (p.downstreamFirst > 0 && down!.length <= p.downstreamFirst) prefetched.downstream = { first: p.downstreamFirst, nodes: down!.map(nodeWith(k.downstream)) };
+  return { urn: String(r.urn), labels: r.labels as string[], props: propsOf(r.props as Props, k.node), prefetched };
 }
 
 /** Nodes by urn (in the order asked, absent ones left out) with their planned nested lists: one round trip. */

@@ -53,4 +53,23 @@ describe('planned nested reads', () => {
       expect(c.a.length).toBeLessThanOrEqual(1);
     }
   });
+
+  it('projects only the properties the selection reads, with the answers of the unplanned reads', async () => {
+    // Fields with resolvers that read other properties (name → uniqueId, tagNames → tags, meta → metaJson), fields
+    // without resolver (layer, dataType, index), and one whose resolver the planner does not know (history: the level
+    // then reads every property).
+    const fields =
+      'urn name namespace layer description tagNames meta type ' +
+      'tags { urn name type } tests { urn name testType } columns { urn name dataType index tagNames meta tags { name } tests { name } } ' +
+      'upstream { urn name layer ... on Source { freshness } } downstream { urn tagNames }';
+    const planned = await strictClient(helix)(`query($ns: String!) { capsules(filter: {namespace: $ns}, first: 20) { nodes { ${fields} } } }`, { ns });
+    expect(planned.capsules.nodes.length).toBeGreaterThan(5);
+    const urns = planned.capsules.nodes.map((c: { urn: string }) => c.urn);
+    // nodes(ids) reads every property through the node loader and the nested lists through the DataLoaders.
+    const unplanned = await strictClient(helix)(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Capsule { ${fields} } } }`, { ids: urns });
+    expect(planned.capsules.nodes).toEqual(unplanned.nodes);
+    const withHistory = await strictClient(helix)(`query($u: ID!) { capsule(urn: $u) { ${fields} history { __typename } } }`, { u: model });
+    const single = await strictClient(helix)(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Capsule { ${fields} history { __typename } } } }`, { ids: [model] });
+    expect([withHistory.capsule]).toEqual(single.nodes);
+  });
 });
