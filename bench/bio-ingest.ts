@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bioRunner } from '../src/ingestion/bio.js';
-import { writeGraph } from '../ingest/core/writer.js';
+import { writeGraph } from '../src/ingestion/writer.js';
 import { openHelix } from '../src/app/context.js';
 import { loadConfig } from '../src/config/load.js';
 import { createLogger } from '../src/observability/logger.js';

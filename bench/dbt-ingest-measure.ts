@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { HelixContext } from '../src/app/context.js';
 import { runDbtIngest } from '../src/ingestion/dbt.js';
-import { writeGraph } from '../ingest/core/writer.js';
+import { writeGraph } from '../src/ingestion/writer.js';
 
 export interface DbtIngestMeasurement {
   bench: string;

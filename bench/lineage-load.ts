@@ -1,4 +1,4 @@
-import { writeGraph } from '../ingest/core/writer.js';
+import { writeGraph } from '../src/ingestion/writer.js';
 import type { HelixContext } from '../src/app/context.js';
 import { dbtShapedGraph, type SyntheticGraph, type SyntheticOptions } from './lineage-graph.js';
 

@@ -1,4 +1,4 @@
-import { writeGraph } from '../ingest/core/writer.js';
+import { writeGraph } from '../src/ingestion/writer.js';
 import { openHelix } from '../src/app/context.js';
 import { configSchema } from '../src/config/schema.js';
 import { refreshPii } from '../src/services/conformance/pii/refresh-pii.js';

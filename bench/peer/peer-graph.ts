@@ -1,4 +1,4 @@
-import { writeGraph } from '../../ingest/core/writer.js';
+import { writeGraph } from '../../src/ingestion/writer.js';
 import type { Executor } from '../../src/db/executor.js';
 import { dbtShapedGraph, mulberry32, type SyntheticGraph } from '../lineage-graph.js';
 

@@ -1,7 +1,7 @@
 import type { Props, StreamedBatch } from '../core/graph.js';
 import { BatchBuilder, type BioReadOptions, type Fragment } from '../common/batch.js';
 import { cell, num } from '../common/missing.js';
-import { readLines } from '../common/text-stream.js';
+import { readTable } from '../common/delimited.js';
 import { portableBasename } from '../common/version.js';
 import { addAlignedSequence, alignedSequenceId, alignmentUrn } from './alignment-node.js';
 import { columnsByCount, columnsFromFields, columnsFromRbhHeader } from './blast-columns.js';
@@ -91,34 +91,30 @@ export async function* readBlastTabular(file: string, opts: BioReadOptions = {})
   const b = new BatchBuilder(file, opts);
   const s: TableState = { rbh: false };
   let index = 0;
-  for await (const { line, text } of readLines(file)) {
-    if (!text.trim()) continue;
-    if (text.startsWith('#')) {
-      const rbh = columnsFromRbhHeader(text);
-      const fields = rbh ?? columnsFromFields(text);
-      if (fields) {
-        s.columns = fields;
-        s.rbh ||= !!rbh;
-      } else if (!programLine(text, s)) {
-        const db = /^#\s*Database:\s*(.*)$/.exec(text);
-        if (db) s.database = db[1]!.trim() || undefined;
-        const hits = /^#\s*(\d+)\s+hits? found/.exec(text);
-        if (hits && Number(hits[1]) === 0) b.count('queriesWithoutHits');
-      }
-      continue;
+  const columnsOf = (cells: string[]) => s.columns ?? columnsByCount(cells.length);
+  // Comments carry the layout and run facts; readTable hands them over in file order, before the rows they precede.
+  const onPreamble = (text: string) => {
+    const rbh = columnsFromRbhHeader(text);
+    const fields = rbh ?? columnsFromFields(text);
+    if (fields) {
+      s.columns = fields;
+      s.rbh ||= !!rbh;
+    } else if (!programLine(text, s)) {
+      const db = /^#\s*Database:\s*(.*)$/.exec(text);
+      if (db) s.database = db[1]!.trim() || undefined;
+      const hits = /^#\s*(\d+)\s+hits? found/.exec(text);
+      if (hits && Number(hits[1]) === 0) b.count('queriesWithoutHits');
     }
-    const cells = text.split('\t');
-    const columns = s.columns ?? columnsByCount(cells.length);
+  };
+  // Cells as BLAST writes them (no unquoting); the cell-count check is BLAST's own (any difference is reported).
+  for await (const { line, cells, values } of readTable(file, { delimiter: '\t', columns: columnsOf, unquote: false, onPreamble })) {
+    const columns = columnsOf(cells);
     const i = index++;
     if (!b.consume()) continue;
     if (!columns) {
       b.issue('error', 'BLAST_UNKNOWN_LAYOUT', `${cells.length} columns and no "# Fields:" line: row not read`, { line });
     } else {
       if (columns.length !== cells.length) b.issue('warning', 'ROW_COLUMN_COUNT', `row has ${cells.length} cells, ${columns.length} columns expected`, { line });
-      const values: Record<string, string> = {};
-      columns.forEach((c, k) => {
-        if (k < cells.length && !(c in values)) values[c] = cells[k]!;
-      });
       b.guard(line, values.qseqid, (f) => mapHit(values, i, file, s, f, opts));
     }
     if (b.full) yield b.take();

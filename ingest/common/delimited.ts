@@ -18,9 +18,17 @@ export interface TableOptions {
   commentPrefix?: string;
   /** A preamble line that is really the header (ClinGen `#Gene Symbol…`, HPO `#Format: …`) → its column names. */
   headerFromComment?: (text: string) => string[] | undefined;
-  /** Fixed column names for headerless files (BLAST tabular). */
-  columns?: string[];
+  /**
+   * Headerless files: fixed column names, or a function choosing them per row from its cells (BLAST tabular, whose
+   * layout a `# Fields:` comment or the cell count tells; undefined: unknown, the row comes with no `values`).
+   */
+  columns?: string[] | ((cells: string[]) => string[] | undefined);
+  /** TSV only: `"A|B"` cells are unquoted (default true); false keeps every cell as written (Nextflow traces). */
+  unquote?: boolean;
+  /** Preamble lines in file order, also those after the header (they may change state the row mapping reads). */
   onPreamble?: (text: string, line: number) => void;
+  /** The header read from the file (trimmed), with its line. */
+  onHeader?: (columns: string[], line: number) => void;
   onIssue?: IssueSink;
 }
 
@@ -50,7 +58,9 @@ export async function* readTable(file: string, o: TableOptions): AsyncGenerator<
 
 async function* readTsv(file: string, o: TableOptions): AsyncGenerator<TableRow> {
   const comment = o.commentPrefix ?? '#';
-  let header = o.columns;
+  const columnsOf = typeof o.columns === 'function' ? o.columns : undefined;
+  const keepQuotes = o.unquote === false;
+  let header = typeof o.columns === 'function' ? undefined : o.columns;
   for await (const { line, text } of readLines(file)) {
     if (text.trim() === '') continue;
     if (comment && text.startsWith(comment)) {
@@ -59,9 +69,15 @@ async function* readTsv(file: string, o: TableOptions): AsyncGenerator<TableRow>
       else o.onPreamble?.(text, line);
       continue;
     }
-    const cells = text.split('\t').map(unquote);
+    const cells = keepQuotes ? text.split('\t') : text.split('\t').map(unquote);
+    if (columnsOf) {
+      const columns = columnsOf(cells);
+      yield toRow(columns ?? [], cells, line, columns && o.onIssue);
+      continue;
+    }
     if (!header) {
       header = cells.map((c) => c.trim());
+      o.onHeader?.(header, line);
       continue;
     }
     yield toRow(header, cells, line, o.onIssue);
@@ -74,7 +90,8 @@ interface CsvItem {
 }
 
 async function* readCsv(file: string, o: TableOptions): AsyncGenerator<TableRow> {
-  let header = o.columns;
+  const columnsOf = typeof o.columns === 'function' ? o.columns : undefined;
+  let header = typeof o.columns === 'function' ? undefined : o.columns;
   const parser = parse({
     bom: true,
     info: true,
@@ -93,8 +110,14 @@ async function* readCsv(file: string, o: TableOptions): AsyncGenerator<TableRow>
   try {
     for await (const item of parser as AsyncIterable<CsvItem>) {
       const { record, info } = item;
+      if (columnsOf) {
+        const columns = columnsOf(record);
+        yield toRow(columns ?? [], record, info.lines, columns && o.onIssue);
+        continue;
+      }
       if (!header) {
         header = record.map((c) => c.trim());
+        o.onHeader?.(header, info.lines);
         continue;
       }
       yield toRow(header, record, info.lines, o.onIssue);

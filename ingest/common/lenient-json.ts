@@ -1,9 +1,7 @@
-import { Transform, type TransformCallback } from 'node:stream';
-
 /**
  * JSON as Python writes it (dbt's json.dumps, pandas, kidney-genetics): bare `NaN`, `Infinity` and `-Infinity` (also
  * `+Infinity`, `-NaN`, `+NaN`), which JSON.parse rejects, read as `null`. Strings are never touched. One rewriter for
- * whole texts, chunks fed in order (a token cut by a chunk border is carried over) and streams.
+ * whole texts and chunks fed in order (a token cut by a chunk border is carried over).
  */
 
 const REPLACED = new Set(['NaN', '-NaN', '+NaN', 'Infinity', '-Infinity', '+Infinity']);
@@ -97,22 +95,6 @@ export class NonFiniteRewriter {
     this.report.firstLine ??= this.line;
     return 'null';
   }
-}
-
-/** Stream stage around NonFiniteRewriter: string chunks in, string chunks out. */
-export function nonFiniteRewriteStream(rewriter = new NonFiniteRewriter()): Transform {
-  return new Transform({
-    decodeStrings: false,
-    readableObjectMode: true,
-    transform(chunk: string | Buffer, _enc: BufferEncoding, done: TransformCallback) {
-      const text = rewriter.write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-      done(null, text === '' ? undefined : text);
-    },
-    flush(done: TransformCallback) {
-      const text = rewriter.end();
-      done(null, text === '' ? undefined : text);
-    },
-  });
 }
 
 /**

@@ -1,7 +1,6 @@
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse';
 import type { StreamedBatch } from '../core/graph.js';
+import { readTable } from '../common/delimited.js';
 import { GraphBuilder } from '../common/graph-builder.js';
 import { maxIso, minIso, durationMs } from '../common/time.js';
 import { workflowUrn } from '../common/urns.js';
@@ -27,10 +26,7 @@ export async function* readNextflowTrace(file: string, opts: NextflowTraceOption
   const runUrn = nextflowRunUrn(runName);
   const jobUrn = workflowUrn(opts.workflowName ?? `nextflow:${runName}`);
   const batchSize = opts.batchSize ?? 500;
-  const parser = createReadStream(file).pipe(
-    parse({ delimiter: '\t', quote: false, relax_column_count: true, skip_empty_lines: true, info: true, bom: true }),
-  );
-  let header: string[] | undefined;
+  let header: string[] = [];
   let b = new GraphBuilder();
   b.node(jobUrn, ['Job'], { name: opts.workflowName ?? runName, kind: 'nextflow' });
   b.node(runUrn, ['Run'], { runId: runName, name: runName, kind: 'nextflow' });
@@ -39,21 +35,22 @@ export async function* readNextflowTrace(file: string, opts: NextflowTraceOption
   let inBatch = 0;
   const summary = { submits: [] as Array<string | undefined>, ends: [] as Array<string | undefined>, statuses: new Map<string, number>() };
   let noteLocalTime = true;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    if (!header) {
-      header = record.map((h) => h.trim());
-      if (!header.includes('task_id') && !header.includes('hash')) {
-        b.issue({ severity: 'error', code: 'NEXTFLOW_TRACE_NO_HEADER', message: `first line is not a trace header: ${record.join(' ').slice(0, 120)}`, file, line: info.lines });
-      }
-      continue;
+  const onHeader = (columns: string[], line: number) => {
+    header = columns;
+    if (!header.includes('task_id') && !header.includes('hash')) {
+      b.issue({ severity: 'error', code: 'NEXTFLOW_TRACE_NO_HEADER', message: `first line is not a trace header: ${columns.join(' ').slice(0, 120)}`, file, line });
     }
+  };
+  // Cells as written (a trace quotes nothing; no '#' comments); the width check and the row shape (last of a repeated
+  // column wins, missing cells are undefined) are the trace's own.
+  for await (const { cells: record, line } of readTable(file, { delimiter: '\t', commentPrefix: '', unquote: false, onHeader })) {
     position += 1;
     if (record.length !== header.length) {
-      b.issue({ severity: 'warning', code: 'NEXTFLOW_TRACE_ROW_WIDTH', message: `row has ${record.length} fields, header has ${header.length}`, file, line: info.lines });
+      b.issue({ severity: 'warning', code: 'NEXTFLOW_TRACE_ROW_WIDTH', message: `row has ${record.length} fields, header has ${header.length}`, file, line });
     }
     const row: Record<string, RawValue> = {};
     header.forEach((column, i) => (row[column] = record[i]));
-    const urn = mapTask({ b, runUrn, jobUrn, file }, row, info.lines);
+    const urn = mapTask({ b, runUrn, jobUrn, file }, row, line);
     const task = urn ? b.getNode(urn) : undefined;
     if (task) {
       summary.submits.push(task.props.submittedAt as string | undefined);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeGraph } from '../../ingest/core/writer.js';
+import { writeGraph } from '../ingestion/writer.js';
 import { INGESTERS } from '../ingestion/registry.js';
 import type { Executor } from '../db/executor.js';
 import { requireQueries } from '../db/registry.js';

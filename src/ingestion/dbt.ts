@@ -1,10 +1,10 @@
 import { HelixError } from '../errors.js';
 import { withSpan } from '../observability/tracing.js';
 import { countIssues } from './record.js';
-import { emptyReport, mergeReports } from '../../ingest/core/write-report.js';
+import { emptyReport, mergeReports } from './write-report.js';
 import { withLifecycle, type IngestionRun, type KindRunner, type RunResult } from './lifecycle.js';
 import { splitInvocations } from './split-invocations.js';
-import { writeGraph } from '../../ingest/core/writer.js';
+import { writeGraph } from './writer.js';
 import { DbtArtifactError, loadDbtArtifacts } from '../../ingest/dbt/load-artifacts.js';
 import { mapDbtArtifactsPrepared } from '../../ingest/dbt/map-dbt.js';
 import { resolveNamespace } from '../../ingest/dbt/map/namespace.js';

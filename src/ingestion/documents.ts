@@ -4,8 +4,8 @@ import path from 'node:path';
 import { HelixError } from '../errors.js';
 import type { IngestIssue, MappedGraph, StreamedBatch } from '../../ingest/core/graph.js';
 import { countIssues } from './record.js';
-import { emptyReport, mergeReports } from '../../ingest/core/write-report.js';
-import { writeGraph } from '../../ingest/core/writer.js';
+import { emptyReport, mergeReports } from './write-report.js';
+import { writeGraph } from './writer.js';
 import type { IngestionRun, RunResult } from './lifecycle.js';
 
 /** One unit of a provenance source: a whole document, or a stream of batches for large line-oriented files. */

@@ -4,7 +4,7 @@ import type { Executor } from '../db/executor.js';
 import { requireQueries } from '../db/registry.js';
 import { helixEvents } from '../events/bus.js';
 import { publishIngestionProgress } from '../events/ingestion-progress.js';
-import { emptyReport } from '../../ingest/core/write-report.js';
+import { emptyReport } from './write-report.js';
 import { countIssues, IngestionRecord, ingestionUrn, type IngestionReport } from './record.js';
 import { backoffMs, isTransient } from './retry.js';
 import { IngestionStopped, stopReason } from './stopped.js';

@@ -1,6 +1,6 @@
 import type { IngestIssue } from '../../ingest/core/graph.js';
 import { countIssues } from './record.js';
-import { emptyReport, mergeReports } from '../../ingest/core/write-report.js';
+import { emptyReport, mergeReports } from './write-report.js';
 import { readOpenLineageFile } from '../../ingest/openlineage/index.js';
 import { listInputFiles } from './documents.js';
 import { ingestOpenLineage, OPENLINEAGE_SCOPE, type OpenLineageInput } from './openlineage.js';

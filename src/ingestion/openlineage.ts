@@ -1,9 +1,9 @@
 import type { Executor } from '../db/executor.js';
 import { requireQueries } from '../db/registry.js';
 import type { IngestIssue, MappedGraph, Props } from '../../ingest/core/graph.js';
-import { emptyReport, mergeReports, type WriteReport } from '../../ingest/core/write-report.js';
-import { writeGraph } from '../../ingest/core/writer.js';
-import { contentProps } from '../../ingest/core/hash.js';
+import { emptyReport, mergeReports, type WriteReport } from './write-report.js';
+import { writeGraph } from './writer.js';
+import { contentProps } from './hash.js';
 import { publishRunUpdates } from '../events/run-updates.js';
 import {
   datasetPhysicalName,

@@ -3,7 +3,7 @@ import type { Executor } from '../db/executor.js';
 import { requireQueries } from '../db/registry.js';
 import { publishIngestionProgress } from '../events/ingestion-progress.js';
 import type { IngestIssue } from '../../ingest/core/graph.js';
-import type { WriteReport } from '../../ingest/core/write-report.js';
+import type { WriteReport } from './write-report.js';
 import { ingestionUrn } from '../../ingest/common/urns.js';
 
 const Q = requireQueries([

@@ -32,7 +32,7 @@ function checked<T extends Record<string, { describe: string; run: () => Promise
   for (const entry of Object.values(entries)) {
     const load = entry.run;
     entry.run = async () => {
-      const [runner, { ingestRequestProblem }] = await Promise.all([load(), import('../../ingest/core/identifiers.js')]);
+      const [runner, { ingestRequestProblem }] = await Promise.all([load(), import('../../ingest/common/identifiers.js')]);
       return async (exec, path, o) => {
         const problem = ingestRequestProblem(o);
         if (problem) throw new HelixError('BAD_USER_INPUT', problem);

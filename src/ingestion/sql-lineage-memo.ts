@@ -1,6 +1,6 @@
 import type { Executor } from '../db/executor.js';
 import { requireQueries } from '../db/registry.js';
-import { contentHash } from '../../ingest/core/hash.js';
+import { contentHash } from './hash.js';
 import type { ColumnLineageInput, ColumnLineageResult, DeriveColumnLineage } from '../../ingest/dbt/sql/types.js';
 import { deriveOnWorkers, sqlLineageWorkerCount } from './sql-lineage-pool.js';
 

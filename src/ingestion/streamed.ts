@@ -2,8 +2,8 @@ import pLimit from 'p-limit';
 import { HelixError } from '../errors.js';
 import type { IngestIssue, StreamedBatch } from '../../ingest/core/graph.js';
 import { IngestionRecord, countIssues } from './record.js';
-import { emptyReport, mergeReports } from '../../ingest/core/write-report.js';
-import { writeGraph } from '../../ingest/core/writer.js';
+import { emptyReport, mergeReports } from './write-report.js';
+import { writeGraph } from './writer.js';
 import type { IngestionRun, RunResult } from './lifecycle.js';
 import type { Executor } from '../db/executor.js';
 

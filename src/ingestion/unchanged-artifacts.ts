@@ -6,7 +6,7 @@ import type { Executor } from '../db/executor.js';
 import { requireQueries } from '../db/registry.js';
 import { projectRoot } from '../project-root.js';
 import type { IngestionReport } from './record.js';
-import { emptyTally, type Tally, type WriteReport } from '../../ingest/core/write-report.js';
+import { emptyTally, type Tally, type WriteReport } from './write-report.js';
 import { resolveDbtArtifactFiles, type LoadDbtArtifactsInput } from '../../ingest/dbt/load-artifacts.js';
 
 const Q = requireQueries(['ingest/get-ingestion-by-input', 'ingest/set-ingestion-input', 'ingest/scope-digests'] as const);

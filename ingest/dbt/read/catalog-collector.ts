@@ -1,6 +1,6 @@
 import type { IngestIssue } from '../../core/graph.js';
 import type { DbtCatalog, DbtCatalogColumn, DbtCatalogEntry } from '../artifacts.js';
-import type { SectionHandlers } from '../json/section-visitor.js';
+import type { SectionHandlers } from '../../common/json-sections.js';
 import { catalogEntrySchema, type CatalogEntryInput } from '../schema/catalog.js';
 import { artifactMetadataSchema } from '../schema/metadata.js';
 import { validateEntry } from '../schema/validate.js';

@@ -2,7 +2,7 @@ import { MAX_NESTING, tooDeep } from '../../common/nesting.js';
 import type { z } from 'zod';
 import type { IngestIssue } from '../../core/graph.js';
 import type { DbtManifest, DbtResource, ResourceSection } from '../artifacts.js';
-import type { SectionHandlers, SectionMode } from '../json/section-visitor.js';
+import type { SectionHandlers, SectionMode } from '../../common/json-sections.js';
 import { exposureSchema } from '../schema/exposure.js';
 import { groupSchema } from '../schema/group.js';
 import { artifactMetadataSchema, parseSchemaVersion } from '../schema/metadata.js';

@@ -1,6 +1,6 @@
 import type { IngestIssue } from '../../core/graph.js';
 import type { DbtFreshness, DbtFreshnessResult, DbtResult, DbtRunResults } from '../artifacts.js';
-import type { SectionHandlers } from '../json/section-visitor.js';
+import type { SectionHandlers } from '../../common/json-sections.js';
 import { artifactMetadataSchema } from '../schema/metadata.js';
 import {
   freshnessResultSchema,

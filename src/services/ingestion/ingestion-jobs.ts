@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ingestRequestProblem } from '../../../ingest/core/identifiers.js';
+import { ingestRequestProblem } from '../../../ingest/common/identifiers.js';
 import { INGESTERS } from '../../ingestion/registry.js';
 import { ingestionUrn } from '../../ingestion/record.js';
 import type { Executor } from '../../db/executor.js';

@@ -1,6 +1,6 @@
 import { ingestOpenLineage, type OpenLineageBatchResult, type OpenLineageInput } from '../../ingestion/openlineage.js';
 import type { Executor } from '../../db/executor.js';
-import type { WriteReport } from '../../../ingest/core/write-report.js';
+import type { WriteReport } from '../../ingestion/write-report.js';
 
 /** What one request's events became, out of the shared batch they were written in. */
 export interface OpenLineageRequestResult {

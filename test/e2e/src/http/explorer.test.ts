@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../../../../src/explorer/build.js';
-import { writeGraph } from '../../../../ingest/core/writer.js';
+import { writeGraph } from '../../../../src/ingestion/writer.js';
 import { bioRunner } from '../../../../src/ingestion/bio.js';
 import { runDbtIngest } from '../../../../src/ingestion/dbt.js';
 import { ingestOpenLineage } from '../../../../src/ingestion/openlineage.js';

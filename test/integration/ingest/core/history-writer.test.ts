@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode, MappedGraph } from '../../../../ingest/core/graph.js';
-import { historyDaysFromEnv, writeGraph } from '../../../../ingest/core/writer.js';
+import { historyDaysFromEnv, writeGraph } from '../../../../src/ingestion/writer.js';
 import type { HelixContext } from '../../../../src/app/context.js';
 import { openTestHelix, resetGraph } from '../../../support/graph.js';
 

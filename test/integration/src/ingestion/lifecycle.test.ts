@@ -3,8 +3,8 @@ import type { HelixContext } from '../../../../src/app/context.js';
 import { HelixError } from '../../../../src/errors.js';
 import { helixEvents, type IngestionProgressEvent } from '../../../../src/events/bus.js';
 import { runIngestion, type KindRunner, type RunResult } from '../../../../src/ingestion/lifecycle.js';
-import { emptyReport } from '../../../../ingest/core/write-report.js';
-import { writeGraph } from '../../../../ingest/core/writer.js';
+import { emptyReport } from '../../../../src/ingestion/write-report.js';
+import { writeGraph } from '../../../../src/ingestion/writer.js';
 import { openTestHelix, resetGraph } from '../../../support/graph.js';
 
 /**

@@ -34,6 +34,43 @@ describe('JsonScanner', () => {
   });
 });
 
+describe('JsonScanner select mode', () => {
+  /** Enters the root object and its "nodes" member, captures everything else it is offered; every chunking agrees. */
+  function select(text: string, enterRoot = true): { values: string[]; errors: string[] } {
+    const outcomes = new Set<string>();
+    for (const size of [1, 2, 3, 5, 7, 64, 100000]) {
+      const values: string[] = [];
+      const errors: string[] = [];
+      const s: JsonScanner = new JsonScanner([], 'select', (t, _k, line) => values.push(`${line}:${t}`), {
+        select: (key, depth, kind) => ((depth === 0 && enterRoot) || (depth === 1 && key === 'nodes' && kind === 'object') ? 'enter' : key === 'skip' ? 'skip' : 'capture'),
+        error: (message, line) => errors.push(`${line}:${message}`),
+      });
+      for (let i = 0; i < text.length; i += size) s.push(text.slice(i, i + size));
+      s.end();
+      outcomes.add(JSON.stringify({ values, errors }));
+    }
+    expect(outcomes.size).toBe(1);
+    return JSON.parse([...outcomes][0]!) as { values: string[]; errors: string[] };
+  }
+
+  it('captures what the selector asks for, with the line each value starts on', () => {
+    const doc = '{\n"meta": {"v": 1},\n"skip": [1, {"x": 2}],\n"nodes": {\n  "a": {"k\\"": "}"},\n  "b": 7\n},\n"n": null\n}';
+    expect(select(doc)).toEqual({ values: ['2:{"v": 1}', '5:{"k\\"": "}"}', '6:7', '8:null'], errors: [] });
+  });
+
+  it('reads a sequence of top-level values (NDJSON, concatenated), numbers ending at whitespace or input end', () => {
+    expect(select('{"a":1}\n[2]\n3\n"s"\n4', false).values).toEqual(['1:{"a":1}', '2:[2]', '3:3', '4:"s"', '5:4']);
+  });
+
+  it('reports broken structure around entered values: a missing comma, a stray or wrong bracket, a colon out of place', () => {
+    expect(select('{"nodes": {"a": 1 "b": 2}}').errors).toEqual(['1:unexpected ":"']);
+    expect(select('{"nodes": {"a": {} "b": {}}}').errors[0]).toBe('1:a value where a key was expected');
+    expect(select('{"nodes": {"a": 1]}}').errors).toEqual(['1:unexpected "]"']);
+    expect(select('{"x": 1}\n}').errors).toEqual(['2:unexpected "}"']);
+    expect(select('{"nodes": {"a": 1,}}').errors).toEqual(['1:unexpected "}" after a comma']);
+  });
+});
+
 describe('streamJsonValues / readJsonWithout', () => {
   async function file(text: string): Promise<string> {
     const dir = await mkdtemp(path.join(tmpdir(), 'helix-json-'));

@@ -50,6 +50,15 @@ describe('readOpenLineageFile', () => {
     expect(tail).toEqual([{ event: undefined, line: 1, error: 'unterminated JSON value at end of file' }]);
   });
 
+  it('reports a stray bracket between concatenated objects with its line and reads on', async () => {
+    const items = await collect(tmp('s.json', '{\n "a": 1\n}\n}\n{\n "b": 2\n}\n'));
+    expect(items.map((i) => [i.line, i.event ?? i.error])).toEqual([
+      [1, { a: 1 }],
+      [4, 'invalid JSON: unexpected "}"'],
+      [5, { b: 2 }],
+    ]);
+  });
+
   it('reads concatenated multi-line objects', async () => {
     const items = await collect(tmp('z.json', '{\n "a": 1\n}\n{\n "b": 2\n}\n'));
     expect(items.map((i) => [i.line, i.event])).toEqual([

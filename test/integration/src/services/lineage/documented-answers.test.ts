@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeGraph } from '../../../../../ingest/core/writer.js';
+import { writeGraph } from '../../../../../src/ingestion/writer.js';
 import type { HelixContext } from '../../../../../src/app/context.js';
 import { graphqlClient } from '../../../../support/graphql-client.js';
 import { openTestHelix, resetGraph } from '../../../../support/graph.js';

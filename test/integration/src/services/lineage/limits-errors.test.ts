@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../../../../ingest/core/graph.js';
-import { writeGraph } from '../../../../../ingest/core/writer.js';
+import { writeGraph } from '../../../../../src/ingestion/writer.js';
 import type { HelixContext } from '../../../../../src/app/context.js';
 import { openTestHelix, resetGraph } from '../../../../support/graph.js';
 import { graphqlClient, strictClient } from './helpers.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeGraph } from '../../../../../ingest/core/writer.js';
+import { writeGraph } from '../../../../../src/ingestion/writer.js';
 import type { HelixContext } from '../../../../../src/app/context.js';
 import { answersGraph } from './answers-graph.js';
 import { openTestHelix, resetGraph } from '../../../../support/graph.js';

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JsonReadError, readJsonSections } from '../../../../../ingest/dbt/json/read-sections.js';
-import { visitSections, type SectionHandlers } from '../../../../../ingest/dbt/json/section-visitor.js';
+import { JsonReadError, readJsonSections } from '../../../../../ingest/common/json-sections.js';
+import { visitSections, type SectionHandlers } from '../../../../../ingest/common/json-sections.js';
 
 function tempFile(text: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'helix-dbt-')), 'doc.json');
@@ -68,6 +68,24 @@ describe('reading top-level sections', () => {
     const error = await readJsonSections(tempFile('{\n"nodes": {\n"a": {,}\n}\n}'), handlers).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JsonReadError);
     expect((error as JsonReadError).line).toBe(3);
+  });
+
+  it('rejects invalid JSON in a section it does not hand over, and a missing comma between entries, with the line', async () => {
+    const { seen, handlers } = recorder({ nodes: 'entries' });
+    const skipped = await readJsonSections(tempFile('{\n"docs": {\n"d": {"a": tru}\n},\n"nodes": {}\n}'), handlers).catch((e: unknown) => e);
+    expect(skipped).toBeInstanceOf(JsonReadError);
+    expect((skipped as JsonReadError).line).toBe(3);
+    const comma = await readJsonSections(tempFile('{\n"nodes": {\n"a": {}\n"b": {}\n}\n}'), handlers).catch((e: unknown) => e);
+    expect(comma).toBeInstanceOf(JsonReadError);
+    expect((comma as JsonReadError).line).toBe(4);
+    expect(seen.entries.map(([, k]) => k)).toEqual(['a']);
+  });
+
+  it('counts bare NaN anywhere, also in sections it skips, with the first line', async () => {
+    const { seen, handlers } = recorder({ nodes: 'entries' });
+    const report = await readJsonSections(tempFile('{\n"docs": {"x": [1,\nNaN]},\n"nodes": {"a": {"v": -Infinity}}\n}'), handlers);
+    expect(report).toEqual({ count: 2, firstLine: 3 });
+    expect(seen.entries).toEqual([['nodes', 'a', { v: null }]]);
   });
 
   it('rejects a truncated document and a document that is not an object', async () => {

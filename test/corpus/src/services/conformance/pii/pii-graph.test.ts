@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeGraph } from '../../../../../../ingest/core/writer.js';
+import { writeGraph } from '../../../../../../src/ingestion/writer.js';
 import { loadDbtArtifacts } from '../../../../../../ingest/dbt/load-artifacts.js';
 import { mapDbtArtifacts } from '../../../../../../ingest/dbt/map-dbt.js';
 import { deriveColumnLineage } from '../../../../../../ingest/dbt/sql/column-lineage.js';

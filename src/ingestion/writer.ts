@@ -1,7 +1,7 @@
-import type { Executor, QueryContext } from '../../src/db/executor.js';
-import { requireQueries } from '../../src/db/registry.js';
-import { HelixError } from '../../src/errors.js';
-import type { GraphEdge, GraphNode, IngestIssue, MappedGraph } from './graph.js';
+import type { Executor, QueryContext } from '../db/executor.js';
+import { requireQueries } from '../db/registry.js';
+import { HelixError } from '../errors.js';
+import type { GraphEdge, GraphNode, IngestIssue, MappedGraph } from '../../ingest/core/graph.js';
 import { cleanProps, contentHash, contentProps } from './hash.js';
 import { capProperties } from './property-cap.js';
 import { ScopeIndex, edgeKey } from './scope-index.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BOOKKEEPING_PROPS, type Props } from './graph.js';
+import { BOOKKEEPING_PROPS, type Props } from '../../ingest/core/graph.js';
 
 /** Property maps without undefined values, keys sorted, so equal content always hashes equally. */
 export function cleanProps(props: Props | undefined): Record<string, unknown> {

@@ -1,5 +1,5 @@
-import type { Executor, QueryContext } from '../../src/db/executor.js';
-import { requireQueries } from '../../src/db/registry.js';
+import type { Executor, QueryContext } from '../db/executor.js';
+import { requireQueries } from '../db/registry.js';
 
 const Q = requireQueries(['ingest/list-scope-nodes', 'ingest/list-scope-edges'] as const);
 

@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode, IngestIssue } from './graph.js';
+import type { GraphEdge, GraphNode, IngestIssue } from '../../ingest/core/graph.js';
 
 /**
  * The longest text one property may hold (characters). A 300 MiB description once reached the writer whole; above
