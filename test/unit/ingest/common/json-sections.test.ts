@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JsonReadError, readJsonSections } from '../../../../../ingest/common/json-sections.js';
-import { visitSections, type SectionHandlers } from '../../../../../ingest/common/json-sections.js';
+import { JsonReadError, readJsonSections } from '../../../../ingest/common/json-sections.js';
+import { visitSections, type SectionHandlers } from '../../../../ingest/common/json-sections.js';
 
 function tempFile(text: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'helix-dbt-')), 'doc.json');
