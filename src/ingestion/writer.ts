@@ -3,6 +3,7 @@ import { requireQueries } from '../db/registry.js';
 import { HelixError } from '../errors.js';
 import type { GraphEdge, GraphNode, IngestIssue, MappedGraph } from '../../ingest/core/graph.js';
 import { cleanProps, contentHash, contentProps } from './hash.js';
+import { mapBatches } from './parallel-batches.js';
 import { capProperties } from './property-cap.js';
 import { ScopeIndex, edgeKey } from './scope-index.js';
 import { countEdge, countNode, emptyReport, type WriteReport } from './write-report.js';
@@ -39,6 +40,8 @@ export interface WriteOptions {
   /** Share of the scope's nodes that may be deleted without allowMassDelete. */
   massDeleteShare?: number;
   batchSize?: number;
+  /** Batches written at the same time, each its own transaction (default 2: the node batches, then the edge batches). */
+  parallel?: number;
   /** Accumulate: add properties to what the node has (OpenLineage) instead of replacing them (snapshots). */
   mergeProps?: boolean;
   ctx?: QueryContext;
@@ -71,8 +74,8 @@ interface EdgeRow {
 
 /**
  * The one writer every ingester uses: sorted UNWIND batches, MERGE on (:Node {urn}), content hashes so unchanged
- * content costs only reads, each batch its own transaction. Every statement is idempotent, so a run that died half
- * way is completed by running it again; nothing is ever duplicated.
+ * content costs only reads, each batch its own transaction (two in flight, parallel-batches.ts). Every statement
+ * is idempotent, so a run that died half way is completed by running it again; nothing is ever duplicated.
  */
 export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOptions): Promise<WriteResult> {
   const report = emptyReport();
@@ -95,12 +98,18 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
   let done = 0;
   const progress = (n: number, phase: string) => o.onProgress?.((done += n), total, phase);
 
-  for (const batch of chunks(nodes, size)) {
+  const parallel = o.parallel ?? 2;
+  await mapBatches(chunks(nodes, size), parallel, async (batch) => {
     for (const urn of await writeNodeBatch(exec, batch, o, report, ctx, index)) created.add(urn);
     progress(batch.length, 'graph items (nodes)');
-  }
-  for (const batch of chunks(edges, size)) {
+  });
+  // Every node is committed before the first edge batch starts: an edge's endpoints are there (or really missing).
+  const missingByBatch = await mapBatches(chunks(edges, size), parallel, async (batch) => {
     const missing = await writeEdgeBatch(exec, batch, o, report, ctx, created, index);
+    progress(batch.length, 'graph items (edges)');
+    return missing;
+  });
+  for (const missing of missingByBatch) {
     for (const e of missing) {
       issues.push({
         severity: 'warning',
@@ -109,7 +118,6 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
         subject: e.from,
       });
     }
-    progress(batch.length, 'graph items (edges)');
   }
   if (index) {
     await closeStaleEdges(exec, index, graph, edges, o, report, ctx, size);

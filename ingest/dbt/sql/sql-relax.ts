@@ -50,9 +50,14 @@ const REWRITES: Rewrite[] = [
 /** The rewritten SQL, or the input itself when nothing applied. */
 export function relaxSql(sql: string, quote: '"' | '`'): string {
   let current = sql;
+  // The mask only changes when a rewrite changed the text (most rewrites find nothing): computed once per text.
+  let masked = maskSql(current);
   for (const rewrite of REWRITES) {
-    const found = rewrite(current, maskSql(current), quote);
-    if (found.length > 0) current = applyEdits(current, found);
+    const found = rewrite(current, masked, quote);
+    if (found.length > 0) {
+      current = applyEdits(current, found);
+      masked = maskSql(current);
+    }
   }
   return current;
 }
