@@ -2,6 +2,7 @@ import type { GraphQLField, GraphQLFieldResolver, GraphQLSchema } from 'graphql'
 import { visibilityKey } from '../auth/principal.js';
 import { canSee, ingestionNamespace, nodeScope, RUN_JOB_NAMESPACES, seesIngestion } from '../auth/visibility.js';
 import type { ImpactScope } from '../services/lineage/impact.js';
+import { reachThroughVisible } from '../services/lineage/visible-reach.js';
 import type { IngestionProgressEvent, RunUpdatedEvent } from '../events/bus.js';
 import { HelixError } from '../errors.js';
 import type { GraphQLContext } from './context.js';
@@ -163,21 +164,7 @@ export function scopeLineageGraph<G extends ScopableGraph>(ctx: Pick<GraphQLCont
   if (ctx.principal.namespaces === null) return graph;
   const visible = new Set(graph.nodes.filter((n) => canSee(ctx.principal, n.urn, n.labels, { namespace: n.namespace })).map((n) => n.urn));
   if (!visible.has(graph.root)) throw new HelixError('NOT_FOUND', `no node with urn ${graph.root}`, { urn: graph.root });
-  const next = new Map<string, string[]>();
-  for (const e of graph.edges) {
-    if (!visible.has(e.from) || !visible.has(e.to)) continue;
-    next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
-    next.set(e.to, [...(next.get(e.to) ?? []), e.from]);
-  }
-  const kept = new Set([graph.root]);
-  const queue = [graph.root];
-  while (queue.length > 0) {
-    for (const m of next.get(queue.shift()!) ?? []) {
-      if (kept.has(m)) continue;
-      kept.add(m);
-      queue.push(m);
-    }
-  }
+  const kept = reachThroughVisible(graph.root, graph.edges, visible);
   const nodes = graph.nodes.filter((n) => kept.has(n.urn));
   const edges = graph.edges.filter((e) => kept.has(e.from) && kept.has(e.to) && (!e.via || kept.has(e.via)));
   return {

@@ -9,21 +9,35 @@ import type { LineageEdgeView, LineageNodeView } from './types.js';
 export function visibleReach(nodes: LineageNodeView[], edges: LineageEdgeView[], sees: (n: LineageNodeView) => boolean): LineageNodeView[] | undefined {
   const root = nodes[0];
   if (!root || !sees(root)) return undefined;
-  const visible = new Set(nodes.filter(sees).map((n) => n.urn));
+  const kept = reachThroughVisible(root.urn, edges, new Set(nodes.filter(sees).map((n) => n.urn)));
+  return nodes.filter((n) => kept.has(n.urn));
+}
+
+/**
+ * The urns reached from `root` along edges whose ends (and `via` node, when an edge has one) are all visible: a
+ * hidden node is a wall, never a bridge, so nothing behind it is reached through it.
+ */
+export function reachThroughVisible(root: string, edges: ReadonlyArray<{ from: string; to: string; via?: string | null }>, visible: ReadonlySet<string>): Set<string> {
   const next = new Map<string, string[]>();
   for (const e of edges) {
     if (!visible.has(e.from) || !visible.has(e.to) || (e.via && !visible.has(e.via))) continue;
-    next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
-    next.set(e.to, [...(next.get(e.to) ?? []), e.from]);
+    link(next, e.from, e.to);
+    link(next, e.to, e.from);
   }
-  const kept = new Set([root.urn]);
-  const queue = [root.urn];
-  while (queue.length > 0) {
-    for (const m of next.get(queue.shift()!) ?? []) {
+  const kept = new Set([root]);
+  const queue = [root];
+  for (let i = 0; i < queue.length; i++) {
+    for (const m of next.get(queue[i]!) ?? []) {
       if (kept.has(m)) continue;
       kept.add(m);
       queue.push(m);
     }
   }
-  return nodes.filter((n) => kept.has(n.urn));
+  return kept;
+}
+
+function link(next: Map<string, string[]>, from: string, to: string): void {
+  const list = next.get(from);
+  if (list) list.push(to);
+  else next.set(from, [to]);
 }
