@@ -40,10 +40,20 @@ export class VerifiedKeys {
   }
 }
 
-/** Called after a key is revoked (API or CLI): every process's remembered keys are re-verified from now on. */
-export async function announceKeyRevocation(cache: Cache): Promise<void> {
-  await cache.set(EPOCH_KEY, randomUUID(), EPOCH_TTL_SECONDS);
+/**
+ * Called after a key is revoked (API or CLI): every process's remembered keys are re-verified from now on. True when
+ * the new epoch is confirmed in the shared cache; false when other processes could not be told (no Redis, or it did
+ * not answer): they then refuse the key only once HELIX_KEY_CACHE_MS has passed, and the caller says so.
+ */
+export async function announceKeyRevocation(cache: Cache): Promise<boolean> {
+  const epoch = randomUUID();
+  await cache.set(EPOCH_KEY, epoch, EPOCH_TTL_SECONDS);
+  return cache.kind === 'redis' && (await cache.get(EPOCH_KEY)) === epoch;
 }
+
+/** What a revocation that could not be announced means for whoever revoked the key. */
+export const UNANNOUNCED_REVOCATION =
+  'the key is revoked, but other server processes could not be told at once (REDIS_URL unset or Redis not answering): they refuse it within HELIX_KEY_CACHE_MS';
 
 async function currentEpoch(cache: Cache): Promise<string> {
   return (await cache.get(EPOCH_KEY)) ?? 'initial';

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Cache } from './cache.js';
 
@@ -17,8 +18,27 @@ export class RedisCache implements Cache {
     return new RedisCache(client);
   }
 
+  /**
+   * Without the offline queue a command sent while the connection is still being made fails at once: a short-lived
+   * process (the CLI announcing a key revocation right after it connects) would lose its write. Wait for the
+   * connection, briefly, instead.
+   */
+  private async ready(ms = 2000): Promise<void> {
+    if (this.client.status === 'ready' || this.client.status === 'end') return;
+    const ac = new AbortController();
+    const timer = setTimeout(() => ac.abort(), ms);
+    try {
+      await once(this.client, 'ready', { signal: ac.signal });
+    } catch {
+      // Not ready in time: the command fails and is handled like any cache outage.
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async get(key: string): Promise<string | undefined> {
     try {
+      await this.ready();
       return (await this.client.get(this.prefix + key)) ?? undefined;
     } catch {
       return undefined;
@@ -27,6 +47,7 @@ export class RedisCache implements Cache {
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
     try {
+      await this.ready();
       await this.client.set(this.prefix + key, value, 'EX', ttlSeconds);
     } catch {
       // A cache write failure must not fail the request.

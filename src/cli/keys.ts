@@ -1,6 +1,6 @@
 import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.js';
 import { recordAudit } from '../auth/audit.js';
-import { announceKeyRevocation } from '../auth/key-cache.js';
+import { announceKeyRevocation, UNANNOUNCED_REVOCATION } from '../auth/key-cache.js';
 import { withHelix } from './bootstrap.js';
 import type { CreateKeyFlags } from './keys-command.js';
 
@@ -44,7 +44,7 @@ export async function revoke(id: string, flags: { json?: boolean }): Promise<voi
     let outcome = 'ok';
     try {
       const r = await revokeApiKey(helix.exec, id, ACTOR);
-      await announceKeyRevocation(helix.cache);
+      if (!(await announceKeyRevocation(helix.cache))) process.stderr.write(`warning: ${UNANNOUNCED_REVOCATION}\n`);
       process.stdout.write(flags.json ? `${JSON.stringify(r)}\n` : `revoked ${r.id} at ${r.revokedAt}\n`);
     } catch (error) {
       outcome = `error: ${(error as { code?: string }).code ?? 'INTERNAL'}`;

@@ -1,5 +1,5 @@
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyInfo } from '../../auth/api-keys.js';
-import { announceKeyRevocation } from '../../auth/key-cache.js';
+import { announceKeyRevocation, UNANNOUNCED_REVOCATION } from '../../auth/key-cache.js';
 import { listAuditEvents, type AuditFilter } from '../../auth/audit.js';
 import type { GraphQLContext } from '../context.js';
 import { pageInfo } from '../pagination.js';
@@ -37,7 +37,8 @@ export const accessResolvers = {
     },
     revokeApiKey: async (_: unknown, { id }: { id: string }, ctx: GraphQLContext) => {
       await revokeApiKey(ctx.helix.exec, id, ctx.principal.id, ctx.queryCtx);
-      await announceKeyRevocation(ctx.helix.cache);
+      // Without Redis this process is the only one, and its own remembered keys follow the local epoch.
+      if (!(await announceKeyRevocation(ctx.helix.cache)) && ctx.helix.cache.kind === 'redis') ctx.helix.logger.warn({ keyId: id }, UNANNOUNCED_REVOCATION);
       const k = (await listApiKeys(ctx.helix.exec, ctx.queryCtx)).find((x) => x.id === id);
       return apiKey(k!);
     },
