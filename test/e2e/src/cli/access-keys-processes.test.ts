@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../../../src/project-root.js';
@@ -15,12 +15,19 @@ let env: NodeJS.ProcessEnv;
 const logs: string[] = [];
 const servers: ChildProcess[] = [];
 
-function helix(args: string[]) {
+/**
+ * Runs the CLI without blocking this process: a blocked event loop (spawnSync) misses the servers closing idle
+ * keep-alive sockets, and the next fetch then fails on a dead one ("other side closed").
+ */
+function helix(args: string[]): Promise<string> {
   // LOG_LEVEL info: the CLI then logs warnings only, so stdout holds just the command's own output.
-  const r = spawnSync(process.execPath, [...cli, ...args], { cwd: root, env: { ...env, LOG_LEVEL: 'info' }, encoding: 'utf8', timeout: 120_000 });
-  logs.push(r.stderr);
-  if (r.status !== 0) throw new Error(`helix ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return r.stdout;
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [...cli, ...args], { cwd: root, env: { ...env, LOG_LEVEL: 'info' }, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      logs.push(stderr);
+      if (error) reject(new Error(`helix ${args.join(' ')} exited ${error.code}: ${stderr}`));
+      else resolve(stdout);
+    });
+  });
 }
 
 async function serve(): Promise<string> {
@@ -83,14 +90,14 @@ const stopServers = () =>
 afterAll(stopServers);
 
 describe('API keys across two server processes', () => {
-  it('helix keys create --json prints {id, key}; the key works on both processes; keys list shows it without secret', () => {
+  it('helix keys create --json prints {id, key}; the key works on both processes; keys list shows it without secret', async () => {
     for (const args of [['--role', 'admin', '--name', 'ops'], ['--role', 'viewer', '--namespace', 'jaffle_shop', '--expires', '30d'], ['--role', 'viewer']]) {
-      const out = JSON.parse(helix(['keys', 'create', ...args, '--json']));
+      const out = JSON.parse(await helix(['keys', 'create', ...args, '--json']));
       expect(Object.keys(out).sort()).toEqual(['id', 'key']);
       expect(out.key.length).toBeGreaterThanOrEqual(43);
       created.push(out);
     }
-    const listed = JSON.parse(helix(['keys', 'list', '--json'])) as Array<Record<string, unknown>>;
+    const listed = JSON.parse(await helix(['keys', 'list', '--json'])) as Array<Record<string, unknown>>;
     const viewer = listed.find((k) => k.id === created[1]!.id)!;
     expect(viewer).toMatchObject({ role: 'viewer', namespaces: ['jaffle_shop'], name: null, revokedAt: null });
     expect(Date.parse(String(viewer.expiresAt)) - Date.now()).toBeGreaterThan(29 * 86_400_000);
@@ -111,14 +118,14 @@ describe('API keys across two server processes', () => {
   it('helix keys revoke ID takes effect on both processes; the audit trail names who did what', async () => {
     const [admin, scoped] = created as [{ id: string; key: string }, { id: string; key: string }];
     expect((await ask(b, scoped.key, '{ capsules(first: 1) { totalCount } }')).status).toBe(200);
-    expect(helix(['keys', 'revoke', scoped.id])).toContain(`revoked ${scoped.id}`);
+    expect(await helix(['keys', 'revoke', scoped.id])).toContain(`revoked ${scoped.id}`);
     for (const url of [a, b]) expect((await ask(url, scoped.key)).status).toBe(401);
     const audit = await ask(b, admin.key, '{ auditEvents(first: 20) { nodes { actor action targets outcome requestId } } }');
     const events = audit.body.data.auditEvents.nodes as Array<{ actor: string; action: string; targets: string[]; outcome: string; requestId: string | null }>;
     expect(events).toContainEqual(expect.objectContaining({ actor: 'cli', action: 'keys.revoke', targets: [scoped.id], outcome: 'ok' }));
     expect(events).toContainEqual(expect.objectContaining({ actor: admin.id, action: 'revokeApiKey', targets: [created[2]!.id], outcome: 'ok' }));
     expect(events.filter((e) => e.action === 'keys.create' && e.actor === 'cli').length).toBeGreaterThanOrEqual(3);
-    helix(['ingest', 'openlineage', path.join(root, 'src/demo/data/openlineage/daily_load.ndjson'), '--json']);
+    await helix(['ingest', 'openlineage', path.join(root, 'src/demo/data/openlineage/daily_load.ndjson'), '--json']);
     const ingestions = await ask(a, admin.key, '{ auditEvents(filter: { action: "ingestion", actor: "cli" }) { nodes { targets outcome details } } }');
     expect(ingestions.body.data.auditEvents.nodes[0]).toMatchObject({ targets: [expect.stringMatching(/^urn:helix:ingestion:/)], outcome: 'ok', details: { kind: 'openlineage' } });
     const viewerAsks = await ask(b, TOKEN, '{ apiKeys { id } }');
@@ -126,11 +133,8 @@ describe('API keys across two server processes', () => {
   });
 
   it('a subscription open on one process ends with UNAUTHENTICATED within seconds of `helix keys revoke`', async () => {
-    const made = JSON.parse(helix(['keys', 'create', '--role', 'viewer', '--namespace', 'sched', '--json'])) as { id: string; key: string };
+    const made = JSON.parse(await helix(['keys', 'create', '--role', 'viewer', '--namespace', 'sched', '--json'])) as { id: string; key: string };
     created.push(made);
-    // spawnSync blocked this event loop for seconds: let undici see the keep-alive sockets the servers closed
-    // meanwhile, so that the stream does not start on a dead one ("other side closed").
-    await new Promise((r) => setTimeout(r, 100));
     const abort = new AbortController();
     const res = await fetch(b, {
       method: 'POST',
@@ -152,7 +156,7 @@ describe('API keys across two server processes', () => {
     })();
     try {
       await new Promise((r) => setTimeout(r, 500)); // open and quiet
-      expect(helix(['keys', 'revoke', made.id])).toContain(`revoked ${made.id}`);
+      expect(await helix(['keys', 'revoke', made.id])).toContain(`revoked ${made.id}`);
       const revokedAt = Date.now();
       const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`stream still open 6 s after the revocation: ${text}`)), 6000));
       const all = await Promise.race([ended, timeout]);
