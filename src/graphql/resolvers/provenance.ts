@@ -11,6 +11,7 @@ import { storedStatuses, runStatusOf, type RunStatus } from '../../services/prov
 import { ingestionMatcher, runUpdateMatcher, type RunUpdateFilter } from '../../services/provenance/run-update-filter.js';
 import { boundedInt } from '../../services/lineage/limits.js';
 import type { GraphQLContext } from '../context.js';
+import { canSee } from '../../auth/visibility.js';
 import { checked } from './subscription-start.js';
 import { ingestionEventVisible, runEventVisible, scopeLineageGraph, withRunNamespaces } from '../namespace-scoping.js';
 import { scopedEvents, unlessRevoked } from './subscription-scope.js';
@@ -136,7 +137,7 @@ export const provenanceResolvers = {
       return { ...c, nodes, edges: c.edges.map((e, i) => ({ ...e, node: nodes[i]! })) };
     },
     job: async (_: unknown, args: JobArgs, ctx: GraphQLContext) => {
-      const found = await findJob(svc(ctx), args);
+      const found = await findJob(svc(ctx), args, (n) => canSee(ctx.principal, n.urn, n.labels, n.props));
       return found ? toParent(found) : null;
     },
     jobs: async (_: unknown, args: { filter?: JobFilter | null; first?: number | null; after?: string | null }, ctx: GraphQLContext) =>

@@ -17,7 +17,11 @@ export interface JobArgs {
  * job(urn | namespace + name): by urn, or by name (and namespace when given; an OpenLineage job's urn is tried first).
  * Owned jobs win over jobs only referenced; null when nothing matches.
  */
-export async function findJob(s: ServiceContext, args: JobArgs): Promise<StoredNode | null> {
+/**
+ * `visible`: whether the caller may see a job (namespace scoping). By name, the first job it may see is the answer,
+ * so a hidden job of the same name never hides a visible one.
+ */
+export async function findJob(s: ServiceContext, args: JobArgs, visible: (n: StoredNode) => boolean = () => true): Promise<StoredNode | null> {
   const urn = optionalText('urn', args.urn, 2000);
   const namespace = optionalText('namespace', args.namespace, 500);
   const name = optionalText('name', args.name, 500);
@@ -29,7 +33,7 @@ export async function findJob(s: ServiceContext, args: JobArgs): Promise<StoredN
     if (row?.labels.includes('Job')) return row;
     if (urn !== null) return null;
   }
-  return storedRows(await s.exec.read(Q['provenance/find-jobs-by-name'], { name, namespace }, s.query))[0] ?? null;
+  return storedRows(await s.exec.read(Q['provenance/find-jobs-by-name'], { name, namespace }, s.query)).find(visible) ?? null;
 }
 
 export interface JobFilter {

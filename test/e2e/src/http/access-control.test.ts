@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -407,6 +408,18 @@ describe('fields cut by namespace since #12 (impact, runs, jobs, scores, ingesti
     const job = (urn: string) => `{ job(urn: "${urn}") { id } }`;
     expect((await data(job(sched.nodes[0].id), keys.schedViewer)).job).toEqual({ id: sched.nodes[0].id });
     expect((await data(job(sched.nodes[0].id), keys.shopViewer)).job).toBeNull();
+  });
+
+  it('job(name) answers the job the key may see when a hidden job has the same name', async () => {
+    for (const ns of ['twina', 'twinb']) {
+      const res = await postEvent({ ...olEvent(ns, randomUUID()), job: { namespace: ns, name: 'twin.job' } }, keys.admin);
+      expect(res.status, await res.text()).toBeLessThan(300);
+    }
+    const twinB = (await createApiKey(helix.exec, { role: 'viewer', namespaces: ['twinb'], createdBy: 'test' })).key;
+    const q = '{ job(name: "twin.job") { id } }';
+    // The hidden urn:ol:job:twina:twin.job sorts first; it must not stand in front of the visible one.
+    expect((await data(q, twinB)).job).toEqual({ id: 'urn:ol:job:twinb:twin.job' });
+    expect((await data(q, keys.otherViewer)).job).toBeNull();
   });
 
   it('conformanceScore: the key’s namespace only; another namespace is FORBIDDEN with the reason; evaluations of other namespaces are absent', async () => {
