@@ -91,7 +91,7 @@ export const configSchema = z.object({
   /**
    * Expensive operations a caller may start per minute, besides the request budget: lineage deeper than
    * HELIX_RATE_LIMIT_DEEP_LINEAGE_DEPTH (or without a depth), impact, lineagePath, exportLink, evaluateConformance,
-   * startIngestion, GET /api/v1/export, POST /api/v1/lineage. Unset: a tenth of HELIX_RATE_LIMIT_PER_MINUTE.
+   * startIngestion, GET /api/v1/export. Unset: a tenth of HELIX_RATE_LIMIT_PER_MINUTE.
    */
   HELIX_RATE_LIMIT_EXPENSIVE_PER_MINUTE: z.coerce.number().int().positive().optional(),
   /** A lineage query with a depth above this (or none: as deep as lineage goes) counts as expensive. */

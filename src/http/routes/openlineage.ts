@@ -19,7 +19,9 @@ export function openLineageRoute(helix: HelixContext): ExtraRoute {
   const batcher = new OpenLineageBatcher(helix.exec);
   return {
     prefix: '/api/v1/lineage',
-    expensive: true,
+    // Not an expensive operation: integrations (Airflow, Spark) post one small event per request, a START and a
+    // COMPLETE per task, and do not retry a refusal, so a low budget would lose lineage. The request budget and the
+    // 10 MB body cap bound what a caller can send.
     handler: async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
       if (req.method !== 'POST') return json(res, 405, { code: 405, message: 'use POST with an OpenLineage event' });
       if (!requireRole(req, res, 'editor', 'POST /api/v1/lineage (an ingestion)')) return;
