@@ -8,6 +8,7 @@ import { loadDemoGraph } from '../../../../src/demo/load-demo.js';
 import { extraRoutes } from '../../../../src/http/extra-routes.js';
 import { createHttpServer } from '../../../../src/http/server.js';
 import { openTestHelix, resetGraph } from '../../../support/graph.js';
+import { runEvent } from '../../../support/openlineage-event.js';
 
 /**
  * #12 Hardening: budgets per caller (API key; the address only for unauthenticated callers) and a lower budget for
@@ -37,16 +38,7 @@ async function serve(overrides: Record<string, string>) {
   return { base, gql, helix };
 }
 
-const event = () => ({
-  eventType: 'COMPLETE',
-  eventTime: '2024-05-01T10:00:00Z',
-  producer: 'https://github.com/OpenLineage/OpenLineage/tree/1.0.0/integration/test',
-  schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
-  run: { runId: randomUUID() },
-  job: { namespace: 'etl', name: 'daily_orders' },
-  inputs: [{ namespace: 'postgres://db:5432', name: 'shop.public.raw_orders' }],
-  outputs: [{ namespace: 'postgres://db:5432', name: 'shop.public.orders' }],
-});
+const event = () => runEvent();
 
 beforeAll(async () => {
   const first = await serve({});

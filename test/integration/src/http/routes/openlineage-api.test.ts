@@ -8,6 +8,7 @@ import { extraRoutes } from '../../../../../src/http/extra-routes.js';
 import { createHttpServer } from '../../../../../src/http/server.js';
 import { fixturePath } from '../../../../support/corpus.js';
 import { openTestHelix, resetGraph } from '../../../../support/graph.js';
+import { runEvent } from '../../../../support/openlineage-event.js';
 
 let helix: HelixContext;
 let server: Server;
@@ -28,17 +29,8 @@ beforeEach(async () => resetGraph(helix));
 const post = (body: unknown) =>
   fetch(`${base}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
-const event = (runId: string, eventType: string, eventTime: string, extra: Record<string, unknown> = {}) => ({
-  eventType,
-  eventTime,
-  producer: 'https://github.com/OpenLineage/OpenLineage/tree/1.0.0/integration/test',
-  schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
-  run: { runId },
-  job: { namespace: 'etl', name: 'daily_orders' },
-  inputs: [{ namespace: 'postgres://db:5432', name: 'shop.public.raw_orders' }],
-  outputs: [{ namespace: 'postgres://db:5432', name: 'shop.public.orders' }],
-  ...extra,
-});
+const event = (runId: string, eventType: string, eventTime: string, extra: Record<string, unknown> = {}) =>
+  runEvent({ eventType, eventTime, run: { runId }, ...extra });
 
 const q = (text: string, params: Record<string, unknown> = {}) => helix.exec.runText(text, params, 'READ');
 const snapshot = async () =>

@@ -6,6 +6,7 @@ import type { HelixContext } from '../../../../../src/app/context.js';
 import { extraRoutes } from '../../../../../src/http/extra-routes.js';
 import { createHttpServer } from '../../../../../src/http/server.js';
 import { openTestHelix, resetGraph } from '../../../../support/graph.js';
+import { runEvent } from '../../../../support/openlineage-event.js';
 
 // Security review of #12, finding 4: bad OpenLineage input answered 500 and committed part of a batch.
 let helix: HelixContext;
@@ -25,17 +26,7 @@ afterAll(async () => {
 beforeEach(async () => resetGraph(helix));
 
 const post = (body: unknown) => fetch(`${base}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const event = (extra: Record<string, unknown> = {}) => ({
-  eventType: 'COMPLETE',
-  eventTime: '2024-05-01T10:00:00Z',
-  producer: 'https://github.com/OpenLineage/OpenLineage/tree/1.0.0/integration/test',
-  schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
-  run: { runId: randomUUID() },
-  job: { namespace: 'etl', name: 'daily_orders' },
-  inputs: [{ namespace: 'postgres://db:5432', name: 'shop.public.raw_orders' }],
-  outputs: [{ namespace: 'postgres://db:5432', name: 'shop.public.orders' }],
-  ...extra,
-});
+const event = runEvent;
 const count = async (label: string) => Number((await helix.exec.runText(`MATCH (n:${label}) RETURN count(n) AS n`, {}, 'READ'))[0]!.n);
 
 describe('POST /api/v1/lineage refuses what it cannot store, with reasons and without writing', () => {
