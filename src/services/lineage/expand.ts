@@ -3,7 +3,7 @@ import { LIMITS } from './limits.js';
 import type { ServiceContext } from './service-context.js';
 import type { Direction, LineageEdgeView, LineageFilter, LineageLevel, LineageNodeView } from './types.js';
 
-const Q = requireQueries(['lineage/expand-lineage'] as const);
+const Q = requireQueries(['lineage/expand-lineage', 'lineage/expand-lineage-nodes'] as const);
 
 /** One direction of a lineage: the root first, then every node reached, each at its shortest distance. */
 export interface OneWayLineage {
@@ -47,8 +47,13 @@ export function labelFilter(filter: LineageFilter): string {
 /** Runs the one-round-trip BFS; undefined when the root does not exist. */
 export async function expandOneWay(s: ServiceContext, r: OneWayRequest): Promise<OneWayLineage | undefined> {
   const { relationshipFilter, relType } = traversal(r.level, r.way);
+  const withExposures = r.level === 'COLUMN' && r.way === 'DOWNSTREAM';
+  const withEdges = r.withEdges !== false;
+  const withFrontier = r.withFrontier !== false;
+  // Nodes alone (the most asked shape) take a query without the edge, frontier and exposure parts: same columns.
+  const query = withEdges || withFrontier || withExposures ? Q['lineage/expand-lineage'] : Q['lineage/expand-lineage-nodes'];
   const rows = await s.exec.read(
-    Q['lineage/expand-lineage'],
+    query,
     {
       urn: r.urn,
       relationshipFilter,
@@ -57,9 +62,9 @@ export async function expandOneWay(s: ServiceContext, r: OneWayRequest): Promise
       depth: r.depth,
       limit: r.limit,
       probeBeyond: r.probeBeyond,
-      withExposures: r.level === 'COLUMN' && r.way === 'DOWNSTREAM',
-      withEdges: r.withEdges !== false,
-      withFrontier: r.withFrontier !== false,
+      withExposures,
+      withEdges,
+      withFrontier,
     },
     { ...s.query, timeoutMs: LIMITS.queryTimeoutMs },
   );

@@ -152,3 +152,37 @@ describe('node limit', () => {
     expect(lineage.edges.every((e: any) => kept.has(e.from) && kept.has(e.to))).toBe(true);
   });
 });
+
+describe('nodes alone (the read without edges, frontier and exposures)', () => {
+  it('answers the nodes of the full read, in its order, for every direction, level, depth, limit and filter', async () => {
+    const NODES = `query($urn: ID!, $direction: LineageDirection, $depth: Int, $level: LineageLevel, $limit: Int, $filter: LineageFilter) {
+      lineage(urn: $urn, direction: $direction, depth: $depth, level: $level, limit: $limit, filter: $filter) { nodes { urn type distance direction } }
+    }`;
+    const FULL = NODES.replace('{ nodes {', '{ truncated truncatedFrontier edges { from to } nodes {');
+    const columns = [...new Set(g.derived.map(([, up]) => up))].filter((_, i) => i % 97 === 0).slice(0, 2);
+    const roots = sampled().slice(0, 4);
+    const cases = [
+      ...roots.flatMap((urn) =>
+        (['UPSTREAM', 'DOWNSTREAM', 'BOTH'] as const).flatMap((direction) => [
+          { urn, direction, depth: 3 },
+          { urn, direction, limit: 5 },
+        ]),
+      ),
+      ...roots.map((urn) => ({ urn, direction: 'UPSTREAM', filter: { excludeTypes: ['Source'] } })),
+      ...columns.flatMap((urn) => (['UPSTREAM', 'DOWNSTREAM'] as const).map((direction) => ({ urn, direction, level: 'COLUMN', limit: 6 }))),
+    ];
+    let cut = 0;
+    for (const c of cases) {
+      const [alone, full] = [(await gql(NODES, c)).lineage, (await gql(FULL, c)).lineage];
+      expect(alone.nodes).toEqual(full.nodes);
+      if (full.truncated) cut++;
+    }
+    expect(cut).toBeGreaterThan(1);
+  });
+
+  it('answers a missing root as NOT_FOUND', async () => {
+    const client = (await import('./helpers.js')).graphqlClient(helix);
+    const r = await client(`{ lineage(urn: "urn:dbt:nowhere:model.nowhere.x", direction: UPSTREAM) { nodes { urn } } }`, {});
+    expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+  });
+});
