@@ -4,9 +4,12 @@
  * server process and Neo4j spent meanwhile, divided by N. Also the wall time per sequential request.
  *
  *   npx tsx bench/peer-cpu.ts [--questions Q1,Q2] [--n 100] [--rounds 3] [--systems helix,peer] [--cpu-prof DIR]
+ *                             [--cache on]
  *
  * Uses the peer suite's Neo4j home (.neo4j/bench-peer, graph loaded by `npm run bench -- peer` or here) and its
  * question inputs. `--cpu-prof DIR` starts the servers with `node --cpu-prof` (profiles written in DIR on exit).
+ * `--cache on` starts Helix with its response and result caches on (as the suite's helix-cached): after the warm-up
+ * every request of a cacheable question is a cache hit, to compare with `{ __typename }` (Q0) of the same server.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,6 +34,7 @@ const { values: a } = parseArgs({
     /** Extra node option(s) for both servers, e.g. `--require=/path/capture.cjs`. */
     'node-arg': { type: 'string', multiple: true },
     quick: { type: 'boolean', default: false },
+    cache: { type: 'string', default: 'off' },
   },
 });
 const log = (l: string) => process.stderr.write(l + '\n');
@@ -53,7 +57,7 @@ const systems = a.systems!.split(',');
 const servers: Array<{ s: RunningServer; pick: (q: (typeof questions)[number]) => { query: string; variables: Record<string, unknown> } }> = [];
 try {
   if (systems.includes('helix')) {
-    const s = await startHelix('helix', { neo4jUri: neo4j.uri, neo4jPassword: 'helix-bench-peer', cache: 'off', production: true, nodeArgs }, log);
+    const s = await startHelix('helix', { neo4jUri: neo4j.uri, neo4jPassword: 'helix-bench-peer', cache: a.cache === 'on' ? 'on' : 'off', production: true, nodeArgs }, log);
     servers.push({ s, pick: (q) => q.helix });
   }
   if (systems.includes('peer')) {

@@ -46,17 +46,39 @@ export function lineageResponseCache(helix: Pick<HelixContext, 'exec' | 'cache' 
       if (epoch === 'empty') return;
       const query = ctx.params?.query ?? printedOnce(args.document);
       const request = { query, variables: args.variableValues ?? {}, op: args.operationName ?? null, scope: responseScope(ctx) };
-      const key = `response:v1:${epoch}:${version}:${argumentHash(request)}`;
+      const key = `response:v2:${epoch}:${version}:${argumentHash(request)}`;
       const hit = await cache.get(key);
-      if (hit !== undefined) return void setResultAndStopExecution(JSON.parse(hit) as ExecutionResult);
+      if (hit !== undefined) return void setResultAndStopExecution(storedAnswer(hit));
       return {
         onExecuteDone({ result }) {
-          if (!('data' in result) || (result as ExecutionResult).errors?.length) return;
+          // Only answers made of `data` alone are kept: the stored text is then exactly what Yoga would write.
+          if (!isDataOnly(result)) return;
           void cache.set(key, JSON.stringify(result), helix.config.HELIX_CACHE_TTL_SECONDS);
         },
       };
     },
   };
+}
+
+/**
+ * A stored answer as the result of execution, served as is: Yoga writes what the result's `stringify` returns (its
+ * result processor calls `result.stringify ?? JSON.stringify`), so a hit neither parses the stored JSON nor
+ * serializes it again. `data` is parsed only when a later plugin reads it; a plugin that copies the result
+ * (`{ ...r, extensions }`, the incomplete-scopes mark) gets the data but not `stringify` (not enumerable), so its
+ * copy is serialized as usual and the mark is never lost.
+ */
+export function storedAnswer(text: string): ExecutionResult {
+  let parsed: ExecutionResult | undefined;
+  const result = {} as ExecutionResult;
+  Object.defineProperty(result, 'data', { enumerable: true, get: () => (parsed ??= JSON.parse(text) as ExecutionResult).data });
+  Object.defineProperty(result, 'stringify', { enumerable: false, value: () => text });
+  return result;
+}
+
+function isDataOnly(result: unknown): result is ExecutionResult {
+  if (typeof result !== 'object' || result === null || !('data' in result)) return false;
+  const keys = Object.keys(result);
+  return keys.length === 1 && (result as ExecutionResult).data !== null && (result as ExecutionResult).data !== undefined;
 }
 
 function printedOnce(document: DocumentNode): string {
