@@ -46,7 +46,7 @@ export function lineageResponseCache(helix: Pick<HelixContext, 'exec' | 'cache' 
       if (epoch === 'empty') return;
       const query = ctx.params?.query ?? printedOnce(args.document);
       const request = { query, variables: args.variableValues ?? {}, op: args.operationName ?? null, scope: responseScope(ctx) };
-      const key = `response:v2:${epoch}:${version}:${argumentHash(request)}`;
+      const key = `response:v1:${epoch}:${version}:${argumentHash(request)}`;
       const hit = await cache.get(key);
       if (hit !== undefined) return void setResultAndStopExecution(storedAnswer(hit));
       return {
