@@ -9,15 +9,18 @@ import { EMPTY_PLAN, type PlanKeys, type TreePlan } from '../../services/metadat
  * selection asks for (tags, tests, owners, columns with their tags and tests, upstream/downstream at depth 1) are
  * read together with the capsules in one Cypher query. Anything else (other depths, aliased fields with different
  * arguments, deeper nesting) is left to the DataLoaders, so a plan never changes an answer, only its round trips.
+ * `scoped`: the caller's key is limited to namespaces, so every level also reads what namespace scoping decides on
+ * (a key of every namespace sees everything: reading `namespace` for it cost one db hit per node for nothing).
  */
-export function planCapsuleSelection(fields: readonly FieldNode[], info: GraphQLResolveInfo): TreePlan {
+export function planCapsuleSelection(fields: readonly FieldNode[], info: GraphQLResolveInfo, scoped = true): TreePlan {
   const capsule = info.schema.getType('Capsule');
   if (!capsule || !('getFields' in capsule)) return EMPTY_PLAN;
   const byName = collectFields(fields, info);
   const columnFields = byName.get('columns');
   const columnsByName = columnFields ? collectFields(columnFields, info) : undefined;
   const capsuleTypes = info.schema.getPossibleTypes(capsule as never).map((t) => t.name);
-  const keysOf = (selected: Map<string, FieldNode[]> | undefined, types: string[]) => (selected ? propertyKeys(selected, types, info) : null);
+  const keysOf = (selected: Map<string, FieldNode[]> | undefined, types: string[]) =>
+    selected ? propertyKeys(selected, types, info, scoped, types === capsuleTypes) : null;
   const nested = (name: string, types: string[], from = byName) => {
     const f = from?.get(name);
     return f ? keysOf(collectFields(f, info), types) : null;
@@ -55,7 +58,8 @@ const FIELD_READS: Record<string, readonly string[]> = {
   id: [],
   urn: [],
   type: [],
-  name: ['name', 'uniqueId'],
+  // Capsule.name falls back to uniqueId (added for capsule levels in propertyKeys); Column, Test, Tag, Owner: name.
+  name: ['name'],
   version: ['version'],
   latestVersion: ['latestVersion'],
   tagNames: ['tags'],
@@ -76,16 +80,20 @@ const FIELD_READS: Record<string, readonly string[]> = {
   results: [],
 };
 
-/** Always projected: namespace scoping (src/auth/visibility.ts) decides on urn, labels and `namespace`. */
-const ALWAYS = ['namespace'];
+/** Projected for keys limited to namespaces: namespace scoping (src/auth/visibility.ts) decides on urn, labels and `namespace`. */
+const SCOPING = ['namespace'];
 
-/** The properties a selection reads on nodes of the given types, or null when some field may read any. */
-function propertyKeys(selected: Map<string, FieldNode[]>, types: string[], info: GraphQLResolveInfo): string[] | null {
-  const keys = new Set(ALWAYS);
+/**
+ * The properties a selection reads on nodes of the given types, or null when some field may read any. `capsules`:
+ * the types are the capsule types (whose name resolver falls back to `uniqueId`).
+ */
+function propertyKeys(selected: Map<string, FieldNode[]>, types: string[], info: GraphQLResolveInfo, scoped: boolean, capsules: boolean): string[] | null {
+  const keys = new Set(scoped ? SCOPING : []);
   for (const name of selected.keys()) {
     const known = FIELD_READS[name];
     if (known) {
       for (const k of known) keys.add(k);
+      if (name === 'name' && capsules) keys.add('uniqueId');
       continue;
     }
     for (const t of types) {

@@ -89,7 +89,7 @@ export const capsuleResolvers = {
         const { tags, owners, tests, upstream, downstream } = then;
         return plannedParent({ ...then.capsule, prefetched: { columns, tags, owners, tests, asOfNeighbors: { upstream, downstream } } });
       }
-      const plan = planCapsuleSelection(info.fieldNodes, info);
+      const plan = planCapsuleSelection(info.fieldNodes, info, ctx.principal.namespaces !== null);
       if (!isEmptyPlan(plan)) {
         const [tree] = await getCapsuleTrees(svc(ctx), [urn], plan);
         return tree?.labels.includes('Capsule') ? plannedParent(tree) : null;
@@ -109,7 +109,7 @@ export const capsuleResolvers = {
     ) => {
       const filter = scopedCapsuleFilter(ctx, args.filter);
       if (filter === null) return { edges: [], nodes: [], pageInfo: pageInfo([], false, Boolean(args.after)), countTotal: async () => 0 };
-      const page = await listCapsules(svc(ctx), { ...args, filter }, planCapsuleSelection(connectionNodeFields(info), info));
+      const page = await listCapsules(svc(ctx), { ...args, filter }, planCapsuleSelection(connectionNodeFields(info), info, ctx.principal.namespaces !== null));
       const edges = page.items.map((i) => ({ cursor: i.cursor, node: plannedParent(i.node) }));
       return {
         edges,
