@@ -39,6 +39,17 @@ export function secretMatches(secret: string, storedHash: string): boolean {
 /** Constant-time comparison of two strings of possibly different lengths (the deployment's token). */
 export function sameSecret(given: string, expected: string): boolean {
   const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+  return timingSafeEqual(a, digestOf(expected));
+}
+
+/** Digests of the configured secrets (HELIX_AUTH_TOKEN, HELIX_METRICS_TOKEN): hashed once, not on every request. */
+const digests = new Map<string, Buffer>();
+
+function digestOf(secret: string): Buffer {
+  let d = digests.get(secret);
+  if (!d) {
+    if (digests.size >= 16) digests.clear(); // only configured secrets come here; bounded all the same
+    digests.set(secret, (d = createHash('sha256').update(secret).digest()));
+  }
+  return d;
 }

@@ -51,11 +51,14 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
     // A batch (JSON array) multiplies one request's work: off unless HELIX_GRAPHQL_BATCH_LIMIT allows it, and bounded.
     batching: batchLimit > 0 ? { limit: batchLimit } : false,
     logging: false,
+    // The HTTP server bounds every /graphql body before Yoga sees it (HELIX_MAX_BODY_BYTES, Content-Length required
+    // for POST): Yoga's second limit streamed each body through a byte-counting transform for nothing.
+    maxRequestBodySize: false,
     maskedErrors: {
       maskError: (error) => maskError(error, (e) => helix.logger.error({ err: e }, 'graphql internal error')),
     },
     context: ({ requestId, request, req }) => {
-      const ctx = createGraphQLContext(helix, requestId ?? 'unknown', bookmarksFrom(request.headers.get(BOOKMARK_HEADER)), requestPrincipal(req), requestRecheck(req));
+      const ctx = createGraphQLContext(helix, requestId ?? (req && requestIds.get(req)) ?? 'unknown', bookmarksFrom(request.headers.get(BOOKMARK_HEADER)), requestPrincipal(req), requestRecheck(req));
       writtenBy.set(request, ctx.queryCtx.writtenBookmarks);
       principalBy.set(request, ctx.principal);
       return ctx;
@@ -76,6 +79,12 @@ export function createHelixYoga(helix: HelixContext): HelixYoga {
     ],
   });
 }
+
+/**
+ * The request id the HTTP server gave each request (passed beside the request rather than as a server context of
+ * yoga.handle, which whatwg-node would copy property by property on every request).
+ */
+export const requestIds = new WeakMap<IncomingMessage, string>();
 
 /** Who asked (its GraphQL context's principal), for the incomplete-scopes mark of its answer. */
 const principalBy = new WeakMap<Request, Principal>();

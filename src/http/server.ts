@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { HelixContext } from '../app/context.js';
 import { HelixError } from '../errors.js';
-import { createHelixYoga } from '../graphql/yoga.js';
+import { createHelixYoga, requestIds } from '../graphql/yoga.js';
 import { httpDuration, metricsRegistry } from '../observability/metrics.js';
 import { currentTraceId, withSpan } from '../observability/tracing.js';
 import { Authenticator } from '../auth/authenticate.js';
 import { requestPrincipal, setRequestPrincipal } from '../auth/request-principal.js';
 import { clientKey, metricsAllowed } from './guards.js';
 import { rateKey, rateLimiters, retryAfterSeconds, spend } from '../auth/rate-limits.js';
+import { RequestAdmission } from '../auth/request-admission.js';
 import { readiness } from './readiness.js';
+import { isJsonPost, preReadJsonBody } from './graphql-body.js';
 import { exposes } from '../config/load.js';
 import { isGraphiqlAsset, serveGraphiqlAsset } from './graphiql/graphiql-assets.js';
 
@@ -27,7 +29,9 @@ export interface ExtraRoute {
 
 export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []): http.Server {
   const yoga = createHelixYoga(helix);
-  const { requests: limiter, expensive, authFailures } = rateLimiters(helix);
+  const limiters = rateLimiters(helix);
+  const { expensive } = limiters;
+  const admission = new RequestAdmission(helix.cache, limiters, helix.config.HELIX_AUTH_FAILURES_PER_MINUTE);
   const auth = new Authenticator(helix.config, helix.exec, helix.cache);
   const graphiqlOn = exposes(helix.config, helix.config.HELIX_GRAPHIQL);
   const allowedOrigins = new Set(helix.config.HELIX_CORS_ORIGINS.split(',').map((o) => o.trim()));
@@ -96,26 +100,28 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
       // GraphiQL's page holds no data (its requests carry the key). Only when GraphiQL is on: with it off, Yoga would
       // execute a `GET /graphql?query=…` that accepts text/html, so that request must authenticate like any other.
       const wantsGraphiql = graphiqlOn && req.method === 'GET' && route === '/graphql' && (req.headers.accept ?? '').includes('text/html');
-      if (!wantsGraphiql && auth.required) {
-        const blocked = await authFailures.get(clientKey(req));
-        if (blocked && blocked.consumedPoints >= helix.config.HELIX_AUTH_FAILURES_PER_MINUTE) return tooMany(req, res, blocked.msBeforeNext, 'Too many failed authentications.');
+      const address = clientKey(req);
+      const checked = !wantsGraphiql && auth.required;
+      if (checked) {
+        // A blocked address is refused here, before its credential is looked at (no Redis, no key lookup).
+        const knownBlocked = admission.blocked(address);
+        if (knownBlocked !== undefined) return tooMany(req, res, knownBlocked, 'Too many failed authentications.');
         const principal = await auth.authenticate(req);
         if (principal) setRequestPrincipal(req, principal, async () => (await auth.authenticate(req)) !== undefined);
         else {
-          // consume() rejects once the budget is spent: this failure is the one too many.
-          const overBudget = await authFailures.consume(clientKey(req)).then(
-            () => undefined,
-            (r: unknown) => (r instanceof Error ? undefined : (r as { msBeforeNext?: number })),
-          );
-          if (overBudget) return tooMany(req, res, overBudget.msBeforeNext, 'Too many failed authentications.');
+          // The failure that spends the budget past its end is the one too many.
+          const blockedFor = await admission.failed(address);
+          if (blockedFor !== undefined) return tooMany(req, res, blockedFor, 'Too many failed authentications.');
           req.resume();
           return json(res, 401, { errors: [{ message: 'Missing or invalid bearer token.', extensions: { code: 'UNAUTHENTICATED' } }] });
         }
       }
-      // Budgets are per caller (key, OIDC subject, token); per address only for callers nobody authenticated.
-      const who = rateKey(requestPrincipal(req), clientKey(req));
-      const wait = await spend(limiter, who);
-      if (wait !== undefined) return tooMany(req, res, wait, 'Too many requests.');
+      // Budgets are per caller (key, OIDC subject, token); per address only for callers nobody authenticated. The
+      // address's failed-authentication block is checked in the same Redis round trip (it applies to the right
+      // credential too), and a blocked address spends nothing.
+      const who = rateKey(requestPrincipal(req), address);
+      const refused = await admission.admit(address, who, checked);
+      if (refused) return tooMany(req, res, refused.msBeforeNext, refused.reason === 'blocked' ? 'Too many failed authentications.' : 'Too many requests.');
       if (extraRoute?.expensive) {
         const waitExpensive = await spend(expensive, who);
         if (waitExpensive !== undefined) return tooMany(req, res, waitExpensive, `Too many expensive operations (${route}): at most HELIX_RATE_LIMIT_EXPENSIVE_PER_MINUTE a minute.`);
@@ -129,7 +135,11 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
         req.resume();
         return json(res, 411, { errors: [{ message: 'send the request with a Content-Length header', extensions: { code: 'BAD_USER_INPUT' } }] });
       }
-      return void (await yoga.handle(req, res, { requestId }));
+      // The declared length is the body's length (Node reads no further), so the limit above bounds it: Yoga's own
+      // byte-counting limit is off (src/graphql/yoga.ts) and a JSON body is read here, whole.
+      if (declared > 0 && isJsonPost(req)) await preReadJsonBody(req);
+      requestIds.set(req, requestId);
+      return void (await yoga.handle(req, res));
     }
     if (extraRoute) return extraRoute.handler(req, res, requestId);
     if (route === '/') {

@@ -94,7 +94,9 @@ export const capsuleResolvers = {
         const [tree] = await getCapsuleTrees(svc(ctx), [urn], plan);
         return tree?.labels.includes('Capsule') ? plannedParent(tree) : null;
       }
-      const n = await ctx.loaders.node.load(urn);
+      // Nothing nested: the node alone, with only the properties the selection reads when the plan knows them.
+      const keys = plan.keys?.node;
+      const n = await (keys ? ctx.loaders.projected.load(urn, keys) : ctx.loaders.node.load(urn));
       return n?.labels.includes('Capsule') ? toNodeParent(n) : null;
     },
     column: async (_: unknown, args: { urn: string }, ctx: GraphQLContext) => {
