@@ -4,8 +4,10 @@ UNWIND $rows AS row
 MATCH (a:Node {urn: row.from})
 MATCH (b:Node {urn: row.to})
 CALL (row, a, b) {
-  MATCH (a)-[r]->(b)
-  WHERE type(r) = row.type AND r.ingestScope = $scope
+  // One-step variable-length pattern: always expanded between a and b, never a scan (see ingest/upsert-edges).
+  MATCH (a)-[rs*1..1]->(b)
+  WHERE type(rs[0]) = row.type AND rs[0].ingestScope = $scope
+  WITH a, b, rs[0] AS r
   CREATE (e:EdgeVersion)
   SET e = properties(r),
       e.versionId = randomUUID(),

@@ -10,6 +10,7 @@ import { countEdge, countNode, emptyReport, type WriteReport } from './write-rep
 
 const Q = requireQueries([
   'ingest/upsert-nodes',
+  'ingest/create-nodes',
   'graph/get-nodes-by-urn',
   'ingest/merge-nodes',
   'ingest/merge-reference-nodes',
@@ -73,9 +74,10 @@ interface EdgeRow {
 }
 
 /**
- * The one writer every ingester uses: sorted UNWIND batches, MERGE on (:Node {urn}), content hashes so unchanged
- * content costs only reads, each batch its own transaction (two in flight, parallel-batches.ts). Every statement
- * is idempotent, so a run that died half way is completed by running it again; nothing is ever duplicated.
+ * The one writer every ingester uses: sorted UNWIND batches, MERGE on (:Node {urn}) (CREATE for nodes just seen
+ * absent, MERGE again if one appeared meanwhile), content hashes so unchanged content costs only reads, each batch
+ * its own transaction (two in flight, parallel-batches.ts). Every write is idempotent, so a run that died half way
+ * is completed by running it again; nothing is ever duplicated.
  */
 export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOptions): Promise<WriteResult> {
   const report = emptyReport();
@@ -89,8 +91,9 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
 
   const index = o.deleteMissing ? await ScopeIndex.load(exec, o.scope, ctx) : undefined;
   let pruned = false;
-  // Nodes this call created: their edges are written without a lookup read first. They are still MERGEd (once the
-  // node is committed a concurrent writer can attach the same edge; both then report it as created).
+  // Nodes this call created: their edges are written without a lookup read first. They are still written with a
+  // lookup under lock (upsert-edges: once the node is committed a concurrent writer can attach the same edge; both
+  // then report it as created).
   const created = new Set<string>();
   const toDelete = index ? plannedDeletions(index, nodes, o) : [];
   // What the progress counts: nodes and edges written and nodes deleted ("graph items"), all of them.
@@ -182,10 +185,32 @@ async function writeNodeBatch(exec: Executor, batch: NodeRow[], o: WriteOptions,
   if (refs.length > 0) created.push(...createdUrns(await exec.write(Q['ingest/merge-reference-nodes'], { rows: refs }, ctx)));
   const inserts = newRefs.filter((n) => !n.reference);
   changed.push(...inserts);
-  if (changed.length > 0) {
-    const query = Q[o.mergeProps ? 'ingest/merge-nodes' : 'ingest/upsert-nodes'];
-    created.push(...createdUrns(await exec.write(query, { rows: changed, scope: o.scope }, ctx)));
+  if (changed.length > 0 && o.mergeProps) {
+    created.push(...createdUrns(await exec.write(Q['ingest/merge-nodes'], { rows: changed, scope: o.scope }, ctx)));
+  } else if (changed.length > 0) {
+    created.push(...(await writeOwned(exec, changed, existing, o.scope, ctx)));
   }
+  return created;
+}
+
+/**
+ * Owned nodes: the ones just seen absent are CREATEd (no locking MERGE lookup per row), the others upserted. If a
+ * concurrent writer created one of them since the read, the CREATE fails on the uniqueness constraint as a whole
+ * (a CONFLICT, nothing written) and the whole batch is upserted instead, which MERGE makes safe.
+ */
+async function writeOwned(exec: Executor, rows: NodeRow[], seen: ReadonlyMap<string, unknown>, scope: string, ctx: QueryContext): Promise<string[]> {
+  const fresh = rows.filter((n) => !seen.has(n.urn));
+  let rest = fresh.length === rows.length ? [] : rows.filter((n) => seen.has(n.urn));
+  const created: string[] = [];
+  if (fresh.length > 0) {
+    try {
+      created.push(...createdUrns(await exec.write(Q['ingest/create-nodes'], { rows: fresh, scope }, ctx)));
+    } catch (error) {
+      if (!(error instanceof HelixError && error.code === 'CONFLICT')) throw error;
+      rest = rows;
+    }
+  }
+  if (rest.length > 0) created.push(...createdUrns(await exec.write(Q['ingest/upsert-nodes'], { rows: rest, scope }, ctx)));
   return created;
 }
 

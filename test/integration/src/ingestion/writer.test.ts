@@ -100,6 +100,23 @@ describe('shared graph writer', () => {
     expect(await count("MATCH (:Node {urn: 'urn:dbt:w:a'})-[r:FLOWS_TO]->(:Node {urn: 'urn:dbt:w:b'}) RETURN count(r) AS n")).toBe(1);
   });
 
+  it('creates the nodes it saw absent, and upserts the batch when another writer created one of them meanwhile', async () => {
+    // A real second writer commits r1 between the writer's read and its CREATE (the race the fallback is for).
+    const exec = Object.create(helix.exec) as typeof helix.exec;
+    exec.write = async (name, params, ctx) => {
+      if (name === 'ingest/create-nodes') await helix.exec.runText("MERGE (n:Node {urn: 'urn:dbt:w:r1'}) SET n.name = 'other'");
+      return helix.exec.write(name, params, ctx);
+    };
+    const r = await writeGraph(exec, graph([model('r1'), model('r2')], [flow('r1', 'r2')]), { scope: 'dbt:w', deleteMissing: true });
+    expect(r.report.edges).toMatchObject({ created: 1 });
+    expect(await count("MATCH (n:Node) WHERE n.urn STARTS WITH 'urn:dbt:w:r' RETURN count(n) AS n")).toBe(2);
+    expect(await count("MATCH (n:Node:Model {urn: 'urn:dbt:w:r1', name: 'r1', ingestScope: 'dbt:w'}) RETURN count(n) AS n")).toBe(1);
+    expect(await count("MATCH (:Node {urn: 'urn:dbt:w:r1'})-[r:FLOWS_TO]->(:Node {urn: 'urn:dbt:w:r2'}) RETURN count(r) AS n")).toBe(1);
+    // Written by CREATE: the same content as MERGE writes, so an identical second write changes nothing.
+    const again = await writeGraph(helix.exec, graph([model('r1'), model('r3')], [flow('r1', 'r3')]), { scope: 'dbt:w', deleteMissing: true, allowMassDelete: true });
+    expect(again.report.nodes).toMatchObject({ created: 1, unchanged: 1, deleted: 1 });
+  });
+
   it('never duplicates an edge two concurrent writers each attach to a node they created', async () => {
     for (let i = 0; i < 20; i++) {
       const [x, y] = [model(`x${i}`), model(`y${i}`)];
