@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import type { HelixContext } from '../../../../src/app/context.js';
 import { projectRoot } from '../../../../src/project-root.js';
 import { openTestHelix, resetGraph } from '../../../support/graph.js';
+import { helixArgv } from '../../../support/helix-cli.js';
 
 const GENES = 2000;
 const root = projectRoot();
@@ -35,18 +36,7 @@ function writeAnnotations(target: string): void {
 }
 
 const env = () => ({ ...process.env, NEO4J_URI: inject('neo4jUri'), REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'silent' });
-const cli = (args: string[]) => [
-  '--import',
-  'tsx',
-  path.join(root, 'src/cli/main.ts'),
-  'ingest',
-  'annotations',
-  file,
-  '--format',
-  'kidney-annotation-api',
-  '--json',
-  ...args,
-];
+const cli = (args: string[]) => helixArgv('ingest', 'annotations', file, '--format', 'kidney-annotation-api', '--json', ...args);
 
 const graphState = async () => {
   const q = async (text: string) => (await helix.exec.runText(text, {}, 'READ')).map((r) => JSON.stringify(r));

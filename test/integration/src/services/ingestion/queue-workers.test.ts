@@ -11,6 +11,7 @@ import { projectRoot } from '../../../../../src/project-root.js';
 import { reapLostIngestions } from '../../../../../src/services/ingestion/reaper.js';
 import { openTestHelix, resetGraph } from '../../../../support/graph.js';
 import { strictClient } from '../../../../support/graphql-client.js';
+import { helixArgv } from '../../../../support/helix-cli.js';
 
 /**
  * Ingestions on the BullMQ queue with real `helix worker` processes, real SIGKILL/SIGTERM, the real Neo4j and Redis
@@ -52,7 +53,7 @@ const env = () => ({
   HELIX_QUEUE_STALLED_MS: '3000',
   HELIX_HEARTBEAT_STALE_MS: '600000',
 });
-const helixArgs = (...args: string[]) => ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args];
+const helixArgs = helixArgv;
 const ingestArgs = (...extra: string[]) => helixArgs('ingest', 'annotations', file, '--format', 'kidney-annotation-api', '--json', ...extra);
 
 function startWorker(): ChildProcess {
