@@ -113,9 +113,12 @@ describe('test layout mirrors the code', () => {
 
   it('every tier is collected by a vitest config (a test moved under a tier still runs)', async () => {
     const configs = await Promise.all(
-      ['vitest.config.ts', 'vitest.unit.config.ts', 'vitest.corpus.config.ts'].map(async (c) => (await import(path.join(repo, c))).default as { test: { include: string[] } }),
+      ['vitest.config.ts', 'vitest.unit.config.ts', 'vitest.corpus.config.ts'].map(
+        async (c) => (await import(path.join(repo, c))).default as { test: { include?: string[]; projects?: Array<{ test: { include: string[] } }> } },
+      ),
     );
-    const includes = configs.flatMap((c) => c.test.include);
+    // A config collects its own includes and those of its projects (vitest.config.ts: `unit` and `graph`).
+    const includes = configs.flatMap((c) => [...(c.test.include ?? []), ...(c.test.projects ?? []).flatMap((p) => p.test.include)]);
     for (const tier of TIERS) expect(includes).toContain(`test/${tier}/**/*.test.ts`);
   });
 });
