@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { startLocalNeo4j, stopLocalNeo4j, freePort } from '../../src/local-neo4j/local-neo4j.js';
+import { projectRoot } from '../../src/project-root.js';
 import { redisAnswers } from './redis-server.js';
 
 declare module 'vitest' {
@@ -24,6 +25,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('redisUrl', '');
     return async () => {};
   }
+  buildDist();
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   await ensureRedis(redisUrl);
   let neo4jUri = process.env.NEO4J_URI;
@@ -45,6 +47,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     if (startedHere && process.env.HELIX_KEEP_NEO4J !== '1') await stopLocalNeo4j(TEST_NEO4J_HOME);
   };
+}
+
+/**
+ * Tests run the CLI's child processes from the built dist/ (test/support/helix-cli.ts): build it when src/ changed
+ * since the last build (a ~50 ms check when it did not, as in CI after `npm run build`).
+ */
+function buildDist(): void {
+  const res = spawnSync(process.execPath, ['src/tools/build-if-changed.mjs'], { cwd: projectRoot(), stdio: 'inherit' });
+  if (res.status !== 0) throw new Error(`building dist/ for the tests failed (exit ${res.status ?? res.signal})`);
 }
 
 async function ensureRedis(url: string): Promise<void> {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import type { HelixContext } from '../../src/app/context.js';
+import { openTestHelix } from './graph.js';
 
 /**
  * A fingerprint of the graph in the test database: every node's labels and properties, every edge with its
@@ -73,4 +75,17 @@ export function recordedFingerprints<T>(file: string) {
       if (update) writeFileSync(file, JSON.stringify({ ...expected, ...seen }, null, 2) + '\n');
     },
   };
+}
+
+/** One Helix for a fingerprint file (handed to `use`); at its end the fingerprints are saved (`save`) and it closes. */
+export function helixRecordingFingerprints(save: () => void, use: (helix: HelixContext) => void): void {
+  let helix: HelixContext | undefined;
+  beforeAll(async () => {
+    helix = await openTestHelix();
+    use(helix);
+  });
+  afterAll(async () => {
+    save();
+    await helix?.close();
+  });
 }

@@ -1,12 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { HelixContext } from '../../src/app/context.js';
 import { extraRoutes } from '../../src/http/extra-routes.js';
 import { createHttpServer } from '../../src/http/server.js';
+import { openTestHelix, resetGraph } from './graph.js';
 
-/** The real HTTP server of a Helix context on a free loopback port (fault tests drive it with fetch). */
-export async function startTestServer(helix: HelixContext): Promise<{ server: Server; base: string; close(): Promise<void> }> {
-  const server = createHttpServer(helix, extraRoutes(helix));
+/** The real HTTP server of a Helix context on a free loopback port (tests drive it with fetch); `routes`: its extra routes. */
+export async function startTestServer(helix: HelixContext, routes = extraRoutes(helix)): Promise<TestServer> {
+  const server = createHttpServer(helix, routes);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -18,6 +20,28 @@ export async function startTestServer(helix: HelixContext): Promise<{ server: Se
         server.close(() => r());
       }),
   };
+}
+
+/** For a file of HTTP tests: one test Helix and its server for the file (handed to `use`), an empty graph before each test. */
+export function helixServerPerTest(use: (helix: HelixContext, base: string) => void): void {
+  let helix: HelixContext | undefined;
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    helix = await openTestHelix();
+    server = await startTestServer(helix);
+    use(helix, server.base);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await helix?.close();
+  });
+  beforeEach(async () => resetGraph(helix!));
+}
+
+export interface TestServer {
+  server: Server;
+  base: string;
+  close(): Promise<void>;
 }
 
 export interface GraphQLAnswer {

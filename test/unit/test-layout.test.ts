@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,9 +113,19 @@ describe('test layout mirrors the code', () => {
 
   it('every tier is collected by a vitest config (a test moved under a tier still runs)', async () => {
     const configs = await Promise.all(
-      ['vitest.config.ts', 'vitest.unit.config.ts', 'vitest.corpus.config.ts'].map(async (c) => (await import(path.join(repo, c))).default as { test: { include: string[] } }),
+      ['vitest.config.ts', 'vitest.unit.config.ts', 'vitest.corpus.config.ts'].map(
+        async (c) => (await import(path.join(repo, c))).default as { test: { include?: string[]; projects?: Array<{ test: { include: string[] } }> } },
+      ),
     );
-    const includes = configs.flatMap((c) => c.test.include);
+    // A config collects its own includes and those of its projects (vitest.config.ts: `unit` and `graph`).
+    const includes = configs.flatMap((c) => [...(c.test.include ?? []), ...(c.test.projects ?? []).flatMap((p) => p.test.include)]);
     for (const tier of TIERS) expect(includes).toContain(`test/${tier}/**/*.test.ts`);
+  });
+
+  it('corpus parse files (run two at a time, vitest.corpus.config.ts) never open the test graph', () => {
+    const parse = filesUnder(path.join(repo, 'test/corpus')).filter((f) => f.endsWith('.parse.test.ts'));
+    expect(parse.length).toBeGreaterThan(0);
+    const offenders = parse.filter((f) => /support\/graph\.js|\binject\(|openHelix|startLocalNeo4j/.test(readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => path.relative(repo, f))).toEqual([]);
   });
 });

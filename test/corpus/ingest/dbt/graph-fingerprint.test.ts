@@ -2,13 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeSyntheticDbtProject } from '../../../../bench/synthetic-dbt.js';
 import { runDbtIngest } from '../../../../src/ingestion/dbt.js';
 import type { HelixContext } from '../../../../src/app/context.js';
 import { corpusPath } from '../../../support/corpus.js';
-import { fingerprintGraph as fingerprintOf, recordedFingerprints, sha, stable } from '../../../support/graph-fingerprint.js';
-import { openTestHelix, resetGraph } from '../../../support/graph.js';
+import { fingerprintGraph as fingerprintOf, helixRecordingFingerprints, recordedFingerprints, sha, stable } from '../../../support/graph-fingerprint.js';
+import { resetGraph } from '../../../support/graph.js';
 
 /**
  * The graph a dbt ingestion produces, fingerprinted (every node's labels and properties, every edge with its
@@ -36,14 +36,7 @@ const projects: Array<[string, () => string]> = [
 ];
 
 let helix: HelixContext;
-
-beforeAll(async () => {
-  helix = await openTestHelix();
-});
-afterAll(async () => {
-  save();
-  await helix?.close();
-});
+helixRecordingFingerprints(save, (h) => (helix = h));
 
 const fingerprintGraph = () => fingerprintOf(helix);
 

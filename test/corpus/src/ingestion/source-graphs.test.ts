@@ -1,12 +1,12 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INGESTERS } from '../../../../src/ingestion/registry.js';
 import type { HelixContext } from '../../../../src/app/context.js';
 import { corpusPath } from '../../../support/corpus.js';
-import { fingerprintGraph, type GraphFingerprint, recordedFingerprints, sha, stable } from '../../../support/graph-fingerprint.js';
-import { openTestHelix, resetGraph } from '../../../support/graph.js';
+import { fingerprintGraph, type GraphFingerprint, helixRecordingFingerprints, recordedFingerprints, sha, stable } from '../../../support/graph-fingerprint.js';
+import { resetGraph } from '../../../support/graph.js';
 
 /**
  * Every bio and provenance source, ingested from the whole real-world corpus through `helix ingest <kind>`'s own
@@ -41,14 +41,7 @@ const cases: Array<[string, string, string[], 'one by one'?]> = [
 ];
 
 let helix: HelixContext;
-
-beforeAll(async () => {
-  helix = await openTestHelix();
-});
-afterAll(async () => {
-  save();
-  await helix?.close();
-});
+helixRecordingFingerprints(save, (h) => (helix = h));
 
 describe.each(cases)('%s (helix ingest %s) writes the recorded graph', (name, kind, folder, order) => {
   it('same nodes, edges and report', async () => {

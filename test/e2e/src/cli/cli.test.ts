@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { projectRoot } from '../../../../src/project-root.js';
 import { openTestHelix, resetGraph } from '../../../support/graph.js';
+import { helixArgv } from '../../../support/helix-cli.js';
 
 // The CLI as a user runs it (a child process, stderr not a terminal), against this run's test Neo4j and Redis.
 const root = projectRoot();
@@ -14,7 +15,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'helix-cli-'));
 const env = { ...process.env, NEO4J_URI: inject('neo4jUri'), REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'warn', HELIX_PROGRESS_INTERVAL_MS: '60000' };
 
 function helix(args: string[], extraEnv: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], {
+  const r = spawnSync(process.execPath, helixArgv(...args), {
     cwd: root,
     env: { ...env, ...extraEnv },
     encoding: 'utf8',

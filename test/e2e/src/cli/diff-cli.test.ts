@@ -1,7 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDbtIngest } from '../../../../src/ingestion/dbt.js';
 import type { HelixContext } from '../../../../src/app/context.js';
 import { lineageDiff } from '../../../../src/services/history/diff.js';
@@ -9,18 +6,12 @@ import { serviceContext } from '../../../../src/services/lineage/service-context
 import { editedCopy } from '../../../corpus/src/services/history/edit-manifest.js';
 import { fixturePath } from '../../../support/corpus.js';
 import { openTestHelix, resetGraph } from '../../../support/graph.js';
+import { runHelix, testGraphEnv } from '../../../support/helix-cli.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 let helix: HelixContext;
 let ids: string[] = [];
 
-const helixCli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'diff', ...args], {
-    cwd: root,
-    env: { ...process.env, NEO4J_URI: inject('neo4jUri'), REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'error' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+const helixCli = (...args: string[]) => runHelix(['diff', ...args], testGraphEnv({ LOG_LEVEL: 'error' }));
 
 beforeAll(async () => {
   helix = await openTestHelix();

@@ -1,24 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HelixContext } from '../../../../src/app/context.js';
 import { openTestHelix, resetGraph } from '../../../support/graph.js';
+import { runHelix, testGraphEnv } from '../../../support/helix-cli.js';
 import { SPECIAL, writeSpecialGraph } from '../../../integration/src/services/export/helpers.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'helix-export-cli-'));
 let helix: HelixContext;
 
-const helixCli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'export', ...args], {
-    cwd: root,
-    env: { ...process.env, NEO4J_URI: inject('neo4jUri'), REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'error' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+const helixCli = (...args: string[]) => runHelix(['export', ...args], testGraphEnv({ LOG_LEVEL: 'error' }));
 
 beforeAll(async () => {
   helix = await openTestHelix();

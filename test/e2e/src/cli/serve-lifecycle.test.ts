@@ -1,40 +1,18 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../../src/project-root.js';
+import { runHelix, startServe } from '../../../support/helix-cli.js';
 
 // A Neo4j home of its own, so this test proves start/stop behaviour without touching the shared test instance.
 const HOME = '.neo4j/e2e-lifecycle';
 const root = projectRoot();
 const statePath = path.join(root, HOME, 'state.json');
 const env = { ...process.env, NEO4J_URI: '', HELIX_NEO4J_HOME: HOME, HELIX_PORT: '0', HELIX_NEO4J_HEAP: '1g', HELIX_NEO4J_PAGECACHE: '256m', LOG_LEVEL: 'warn' };
-const cli = ['--import', 'tsx', path.join(root, 'src/cli/main.ts')];
-
-function helix(args: string[]) {
-  return spawnSync(process.execPath, [...cli, ...args], { cwd: root, env, encoding: 'utf8', timeout: 240_000 });
-}
-
-async function serve(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...cli, 'serve', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}`)), 240_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /ready at (http:\/\/\S+\/graphql)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}:\n${out}`)));
-  });
-  return { child, url };
-}
+const helix = (args: string[]) => runHelix(args, env, 240_000);
+const serve = (args: string[]) => startServe(args, env);
 
 async function stop(child: ChildProcess): Promise<number | null> {
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));

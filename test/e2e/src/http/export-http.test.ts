@@ -1,14 +1,12 @@
-import http, { type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HelixContext } from '../../../../src/app/context.js';
-import { extraRoutes } from '../../../../src/http/extra-routes.js';
-import { createHttpServer } from '../../../../src/http/server.js';
 import { openTestHelix, resetGraph } from '../../../support/graph.js';
+import { startTestServer, type TestServer } from '../../../support/http-server.js';
 import { writeSpecialGraph } from '../../../integration/src/services/export/helpers.js';
 
 let helix: HelixContext;
-let server: Server;
+let server: TestServer;
 let base: string;
 const auth = { authorization: 'Bearer export-token' };
 
@@ -16,13 +14,11 @@ beforeAll(async () => {
   helix = await openTestHelix({ HELIX_AUTH_TOKEN: 'export-token' });
   await resetGraph(helix);
   await writeSpecialGraph(helix);
-  server = createHttpServer(helix, extraRoutes(helix));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startTestServer(helix);
+  base = server.base;
 });
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((r) => server?.close(r));
+  await server?.close();
   await helix?.close();
 });
 

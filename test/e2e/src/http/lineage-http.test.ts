@@ -1,26 +1,22 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HelixContext } from '../../../../src/app/context.js';
 import { loadDemoGraph } from '../../../../src/demo/load-demo.js';
-import { createHttpServer } from '../../../../src/http/server.js';
 import { openTestHelix, resetGraph } from '../../../support/graph.js';
+import { startTestServer, type TestServer } from '../../../support/http-server.js';
 
 let helix: HelixContext;
-let server: Server;
+let server: TestServer;
 let base: string;
 
 beforeAll(async () => {
   helix = await openTestHelix({ HELIX_AUTH_TOKEN: 'e2e-token' });
   await resetGraph(helix);
   await loadDemoGraph(helix.exec);
-  server = createHttpServer(helix);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startTestServer(helix, [] /* the API only, no extra routes */);
+  base = server.base;
 });
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((r) => server?.close(r));
+  await server?.close();
   await helix?.close();
 });
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,8 @@ import { inject } from 'vitest';
 import type { HelixContext } from '../../../../src/app/context.js';
 import { projectRoot } from '../../../../src/project-root.js';
 import { openTestHelix, resetGraph } from '../../../support/graph.js';
+import { helixArgv } from '../../../support/helix-cli.js';
+import { annotationGraphState, writeKidneyAnnotations } from '../../../support/kidney-annotations.js';
 
 const GENES = 2000;
 const root = projectRoot();
@@ -14,54 +16,16 @@ let helix: HelixContext;
 let dir: string;
 let file: string;
 
-/** Annotations in the kidney-genetics API shape: one gene per line, gnomAD and GTEx records of two versions. */
-function writeAnnotations(target: string): void {
-  const lines: string[] = [];
-  for (let i = 1; i <= GENES; i++) {
-    lines.push(
-      JSON.stringify({
-        gene: { id: i, symbol: `GENE${i}`, hgnc_id: `HGNC:${100000 + i}` },
-        annotations: {
-          gnomad: [
-            { version: 'v4.0', data: { pli: (i % 100) / 100, lof_z: i / 1000 }, updated_at: '2024-01-01T00:00:00Z' },
-            { version: 'v4.1', data: { pli: (i % 97) / 97, lof_z: i / 999 }, updated_at: '2024-06-01T00:00:00Z' },
-          ],
-          gtex: [{ version: 'v8', data: { tissues: { kidney_cortex: { median_tpm: i % 50 } } }, updated_at: '2024-02-01T00:00:00Z' }],
-        },
-      }),
-    );
-  }
-  writeFileSync(target, `${lines.join('\n')}\n`);
-}
-
 const env = () => ({ ...process.env, NEO4J_URI: inject('neo4jUri'), REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'silent' });
-const cli = (args: string[]) => [
-  '--import',
-  'tsx',
-  path.join(root, 'src/cli/main.ts'),
-  'ingest',
-  'annotations',
-  file,
-  '--format',
-  'kidney-annotation-api',
-  '--json',
-  ...args,
-];
+const cli = (args: string[]) => helixArgv('ingest', 'annotations', file, '--format', 'kidney-annotation-api', '--json', ...args);
 
-const graphState = async () => {
-  const q = async (text: string) => (await helix.exec.runText(text, {}, 'READ')).map((r) => JSON.stringify(r));
-  return {
-    annotations: await q('MATCH (a:Annotation) RETURN a.urn AS urn, a.contentHash AS h ORDER BY urn'),
-    edges: await q('MATCH (g:Gene)-[r:HAS_ANNOTATION]->(a:Annotation)-[:FROM_SOURCE]->(s) RETURN g.urn AS g, a.urn AS a, s.urn AS s ORDER BY g, a'),
-    genes: await q('MATCH (g:Gene) RETURN g.urn AS urn ORDER BY urn'),
-  };
-};
+const graphState = () => annotationGraphState(helix);
 
 beforeAll(async () => {
   helix = await openTestHelix();
   dir = mkdtempSync(path.join(os.tmpdir(), 'helix-kill-'));
   file = path.join(dir, 'kidney_gene_annotations.jsonl');
-  writeAnnotations(file);
+  writeKidneyAnnotations(file, GENES, { gnomadV40: true });
 });
 afterAll(async () => {
   await helix?.close();

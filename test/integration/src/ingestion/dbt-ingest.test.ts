@@ -1,24 +1,14 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDbtIngest } from '../../../../src/ingestion/dbt.js';
 import type { HelixContext } from '../../../../src/app/context.js';
-import { fixturePath } from '../../../support/corpus.js';
-import { openTestHelix, resetGraph } from '../../../support/graph.js';
+import { resetGraph } from '../../../support/graph.js';
+import { shopCopyPerTest } from './dbt-shop-copy.js';
 
 let helix: HelixContext;
 let work: string;
-beforeAll(async () => (helix = await openTestHelix()));
-afterAll(async () => {
-  await helix?.close();
-  rmSync(work, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  await resetGraph(helix);
-  work = mkdtempSync(path.join(os.tmpdir(), 'helix-dbt-'));
-  cpSync(fixturePath('dbt/v12-shop'), work, { recursive: true });
-});
+shopCopyPerTest('helix-dbt-', (h, w) => ((helix = h), (work = w)));
 
 const snapshot = async () =>
   (

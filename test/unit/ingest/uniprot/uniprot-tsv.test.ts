@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseUniprotAccession } from '../../../../ingest/common/bio/ids.js';
-import { checksums } from '../../../../ingest/common/bio/sequence.js';
 import { readUniprotTsv } from '../../../../ingest/uniprot/uniprot-tsv.js';
 import { parseAlternativeProducts, scientificName, splitProteinNames } from '../../../../ingest/uniprot/uniprot-text.js';
 import { assertStorable, bioFixture, codes, collect, edgesOf, nodeByUrn } from '../collect.js';
+import { A1BG_PROPS } from './a1bg.js';
 
 const SEARCH = bioFixture('proteins', 'uniprot_search.tsv');
 
@@ -27,31 +27,8 @@ describe('UniProtKB TSV (rest.uniprot.org)', () => {
     expect(c.position).toBe(rows.length);
     expect(c.stats.proteins).toBe(valid.length);
     expect(owned(c).sort()).toEqual(valid.map((r) => r.entry).sort());
-    expect(nodeByUrn(c, 'P04217').props).toMatchObject({
-      accession: 'P04217',
-      entryName: 'A1BG_HUMAN',
-      entryType: 'UniProtKB reviewed (Swiss-Prot)',
-      reviewed: true,
-      proteinName: 'Alpha-1B-glycoprotein',
-      alternativeNames: ['Alpha-1-B glycoprotein'],
-      geneNames: ['A1BG'],
-      organism: 'Homo sapiens',
-      taxonId: 9606,
-      length: 40,
-      molWeight: 4471,
-      ...checksums('MSMLVVFLLLWGVTWGPVTEAAIFYETQPSLWAESESLLK'),
-      hgncIds: ['HGNC:5'],
-      ensemblGeneIds: ['ENSG00000121410'],
-      entrezIds: ['1'],
-      mimIds: ['138670'],
-      proteinExistence: '1: Evidence at protein level',
-      annotationScore: 5,
-      entryVersion: 213,
-      sequenceVersion: 4,
-      firstPublicDate: '1986-07-21',
-      lastAnnotationUpdateDate: '2024-11-27',
-      lastSequenceUpdateDate: '2009-06-16',
-    });
+    // The TSV has UniProt's annotation score too (the XML does not).
+    expect(nodeByUrn(c, 'P04217').props).toMatchObject({ ...A1BG_PROPS, annotationScore: 5 });
     expect(nodeByUrn(c, 'P04217').props.keywords).toHaveLength(8);
   });
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { checksums } from '../../../../ingest/common/bio/sequence.js';
 import { readUniprotXml } from '../../../../ingest/uniprot/uniprot-xml.js';
 import { assertStorable, bioFixture, codes, collect, edgesOf, nodeByUrn, type Collected } from '../collect.js';
+import { A1BG_PROPS } from './a1bg.js';
 
 const ENTRIES = bioFixture('proteins', 'uniprot_entries.xml');
 
@@ -27,31 +27,8 @@ describe('UniProtKB XML', () => {
     assertStorable(c);
     expect(c.position).toBe(text.match(/<entry /g)!.length);
     expect(owned(c)).toEqual(['P04217', 'A0A024R161', 'Q9CQV8']);
-    expect(nodeByUrn(c, 'P04217').props).toMatchObject({
-      accession: 'P04217',
-      secondaryAccessions: ['Q8IYJ6', 'Q96P39'],
-      entryName: 'A1BG_HUMAN',
-      entryType: 'UniProtKB reviewed (Swiss-Prot)',
-      reviewed: true,
-      proteinName: 'Alpha-1B-glycoprotein',
-      alternativeNames: ['Alpha-1-B glycoprotein'],
-      geneNames: ['A1BG'],
-      organism: 'Homo sapiens',
-      taxonId: 9606,
-      length: 40,
-      molWeight: 4471,
-      ...checksums('MSMLVVFLLLWGVTWGPVTEAAIFYETQPSLWAESESLLK'),
-      hgncIds: ['HGNC:5'],
-      ensemblGeneIds: ['ENSG00000121410'],
-      entrezIds: ['1'],
-      mimIds: ['138670'],
-      proteinExistence: '1: Evidence at protein level',
-      entryVersion: 213,
-      sequenceVersion: 4,
-      firstPublicDate: '1986-07-21',
-      lastAnnotationUpdateDate: '2024-11-27',
-      lastSequenceUpdateDate: '2009-06-16',
-    });
+    // The XML has the secondary accessions too (the TSV does not).
+    expect(nodeByUrn(c, 'P04217').props).toMatchObject({ ...A1BG_PROPS, secondaryAccessions: ['Q8IYJ6', 'Q96P39'] });
     expect(nodeByUrn(c, 'P04217').props.keywords).toHaveLength(8);
     expect(nodeByUrn(c, 'A0A024R161').props).toMatchObject({ reviewed: false, proteinName: 'Guanine nucleotide-binding protein subunit gamma', geneNames: [] });
     // Sequence text wrapped over lines, gene name with an evidence attribute, names of components left out.

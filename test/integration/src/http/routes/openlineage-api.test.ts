@@ -1,30 +1,14 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDbtIngest } from '../../../../../src/ingestion/dbt.js';
 import type { HelixContext } from '../../../../../src/app/context.js';
-import { extraRoutes } from '../../../../../src/http/extra-routes.js';
-import { createHttpServer } from '../../../../../src/http/server.js';
 import { fixturePath } from '../../../../support/corpus.js';
-import { openTestHelix, resetGraph } from '../../../../support/graph.js';
+import { helixServerPerTest } from '../../../../support/http-server.js';
 import { runEvent } from '../../../../support/openlineage-event.js';
 
 let helix: HelixContext;
-let server: Server;
 let base: string;
-beforeAll(async () => {
-  helix = await openTestHelix();
-  server = createHttpServer(helix, extraRoutes(helix));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-  await helix?.close();
-});
-beforeEach(async () => resetGraph(helix));
+helixServerPerTest((h, b) => ((helix = h), (base = b)));
 
 const post = (body: unknown) =>
   fetch(`${base}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });

@@ -1,29 +1,13 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HelixContext } from '../../../../../src/app/context.js';
-import { extraRoutes } from '../../../../../src/http/extra-routes.js';
-import { createHttpServer } from '../../../../../src/http/server.js';
-import { openTestHelix, resetGraph } from '../../../../support/graph.js';
+import { helixServerPerTest } from '../../../../support/http-server.js';
 import { runEvent } from '../../../../support/openlineage-event.js';
 
 // Security review of #12, finding 4: bad OpenLineage input answered 500 and committed part of a batch.
 let helix: HelixContext;
-let server: Server;
 let base: string;
-beforeAll(async () => {
-  helix = await openTestHelix();
-  server = createHttpServer(helix, extraRoutes(helix));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-  await helix?.close();
-});
-beforeEach(async () => resetGraph(helix));
+helixServerPerTest((h, b) => ((helix = h), (base = b)));
 
 const post = (body: unknown) => fetch(`${base}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const event = runEvent;

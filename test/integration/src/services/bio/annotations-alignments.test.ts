@@ -1,22 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bioRunner } from '../../../../../src/ingestion/bio.js';
 import type { HelixContext } from '../../../../../src/app/context.js';
 import { compareVersions } from '../../../../../src/services/bio/annotation-select.js';
 import { fixturePath } from '../../../../support/corpus.js';
-import { openTestHelix, resetGraph } from '../../../../support/graph.js';
-import { cypher, strictClient } from './helpers.js';
+import { cypher, strictClient, openBioGraph } from './helpers.js';
 
 let helix: HelixContext;
 let gql: ReturnType<typeof strictClient>;
 
-beforeAll(async () => {
-  helix = await openTestHelix();
-  await resetGraph(helix);
-  const report = await bioRunner('bio', undefined)(helix.exec, fixturePath('bio'), {});
-  expect(report.status).toBe('completed');
-  gql = strictClient(helix);
-}, 300_000);
+beforeAll(async () => ({ helix, gql } = await openBioGraph()), 300_000);
 afterAll(async () => helix?.close());
 
 const ANNOTATIONS = `query($id: ID, $source: String, $all: Boolean) {

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bioRunner } from '../../../../../src/ingestion/bio.js';
 import type { HelixContext } from '../../../../../src/app/context.js';
 import { fixturePath } from '../../../../support/corpus.js';
-import { openTestHelix, resetGraph } from '../../../../support/graph.js';
-import { allPages, cypher, errorCodes, graphqlClient, strictClient } from './helpers.js';
+import { allPages, cypher, errorCodes, graphqlClient, strictClient, openBioGraph } from './helpers.js';
 
 let helix: HelixContext;
 let gql: ReturnType<typeof strictClient>;
@@ -19,14 +17,7 @@ function hgncRows(): Array<Record<string, string[]>> {
   );
 }
 
-beforeAll(async () => {
-  helix = await openTestHelix();
-  await resetGraph(helix);
-  const report = await bioRunner('bio', undefined)(helix.exec, fixturePath('bio'), {});
-  expect(report.status).toBe('completed');
-  gql = strictClient(helix);
-  raw = graphqlClient(helix);
-}, 300_000);
+beforeAll(async () => ({ helix, gql, raw } = await openBioGraph()), 300_000);
 afterAll(async () => helix?.close());
 
 describe('gene(id | symbol)', () => {

@@ -1,5 +1,9 @@
+import { expect } from 'vitest';
 import type { HelixContext } from '../../../../../src/app/context.js';
-import type { GqlResponse } from '../../../../support/graphql-client.js';
+import { bioRunner } from '../../../../../src/ingestion/bio.js';
+import { fixturePath } from '../../../../support/corpus.js';
+import { openTestHelix, resetGraph } from '../../../../support/graph.js';
+import { graphqlClient, strictClient, type GqlResponse } from '../../../../support/graphql-client.js';
 
 export { captureCounters, graphqlClient, strictClient, type GqlResponse } from '../../../../support/graphql-client.js';
 
@@ -26,4 +30,13 @@ export async function allPages<T>(fetchPage: (after: string | null) => Promise<{
     after = page.pageInfo.endCursor;
   }
   throw new Error('too many pages');
+}
+
+/** A file's graph: the bio fixtures through the bio ingester into an empty graph, with a strict and a raw client. */
+export async function openBioGraph() {
+  const helix = await openTestHelix();
+  await resetGraph(helix);
+  const report = await bioRunner('bio', undefined)(helix.exec, fixturePath('bio'), {});
+  expect(report.status).toBe('completed');
+  return { helix, gql: strictClient(helix), raw: graphqlClient(helix) };
 }

@@ -32,13 +32,22 @@ async function census(run: (q: string) => Promise<Array<Record<string, unknown>>
 }
 
 beforeAll(async () => {
-  source = await openTestHelix();
-  await resetGraph(source);
-  await loadDemoGraph(source.exec);
-  await writeSpecialGraph(source);
-  script = (await exportText(source, { format: 'cypher' })).text;
   rmSync(SECOND_HOME, { recursive: true, force: true });
-  const second = await startLocalNeo4j({ home: SECOND_HOME, port: await freePort(), heap: '1g', pagecache: '256m' });
+  // The second Neo4j starts (a JVM start-up of 20-60 s on the CI machine) while the source graph is written and
+  // exported; both are awaited to the end, so a failure of one never leaves the other running past afterAll.
+  const [started, loaded] = await Promise.allSettled([
+    freePort().then((port) => startLocalNeo4j({ home: SECOND_HOME, port, heap: '1g', pagecache: '256m' })),
+    (async () => {
+      source = await openTestHelix();
+      await resetGraph(source);
+      await loadDemoGraph(source.exec);
+      await writeSpecialGraph(source);
+      script = (await exportText(source, { format: 'cypher' })).text;
+    })(),
+  ]);
+  if (started.status === 'rejected') throw started.reason;
+  if (loaded.status === 'rejected') throw loaded.reason;
+  const second = started.value;
   driver = neo4j.driver(second.uri);
   const config = configSchema.parse({ NODE_ENV: 'test', NEO4J_URI: second.uri, LOG_LEVEL: 'silent' });
   target = await openHelix(config, createLogger('silent'), { migrate: false, log: () => {} });

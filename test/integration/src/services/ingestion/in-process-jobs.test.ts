@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HelixContext } from '../../../../../src/app/context.js';
 import { openTestHelix, resetGraph } from '../../../../support/graph.js';
 import { strictClient } from '../../../../support/graphql-client.js';
+import { waitFor } from '../../../../support/wait-for.js';
 
 /**
  * A server without Redis (HELIX_JOB_RUNNER=process) keeps running its jobs itself, through the same lifecycle as
@@ -24,16 +25,6 @@ async function open(): Promise<{ helix: HelixContext; gql: ReturnType<typeof str
 const START = `mutation($input: StartIngestionInput!) { startIngestion(input: $input) { id status queue } }`;
 const INGESTION = `query($id: ID!) { ingestion(id: $id) { status error position report queue } }`;
 const input = (extra: Record<string, unknown> = {}) => ({ kind: 'annotations', path: 'kidney_gene_annotations.jsonl', format: 'kidney-annotation-api', ...extra });
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 300_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'helix-inproc-'));

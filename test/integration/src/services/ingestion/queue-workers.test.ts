@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -11,6 +11,9 @@ import { projectRoot } from '../../../../../src/project-root.js';
 import { reapLostIngestions } from '../../../../../src/services/ingestion/reaper.js';
 import { openTestHelix, resetGraph } from '../../../../support/graph.js';
 import { strictClient } from '../../../../support/graphql-client.js';
+import { helixArgv } from '../../../../support/helix-cli.js';
+import { annotationGraphState, writeKidneyAnnotations } from '../../../../support/kidney-annotations.js';
+import { waitFor } from '../../../../support/wait-for.js';
 
 /**
  * Ingestions on the BullMQ queue with real `helix worker` processes, real SIGKILL/SIGTERM, the real Neo4j and Redis
@@ -26,22 +29,6 @@ let dir: string;
 let file: string;
 const children: ChildProcess[] = [];
 
-function writeAnnotations(target: string): void {
-  const lines: string[] = [];
-  for (let i = 1; i <= GENES; i++) {
-    lines.push(
-      JSON.stringify({
-        gene: { id: i, symbol: `GENE${i}`, hgnc_id: `HGNC:${100000 + i}` },
-        annotations: {
-          gnomad: [{ version: 'v4.1', data: { pli: (i % 97) / 97, lof_z: i / 999 }, updated_at: '2024-06-01T00:00:00Z' }],
-          gtex: [{ version: 'v8', data: { tissues: { kidney_cortex: { median_tpm: i % 50 } } }, updated_at: '2024-02-01T00:00:00Z' }],
-        },
-      }),
-    );
-  }
-  writeFileSync(target, `${lines.join('\n')}\n`);
-}
-
 // Short heartbeats and stall interval, so that a lost worker is noticed within seconds in the test.
 const env = () => ({
   ...process.env,
@@ -52,7 +39,7 @@ const env = () => ({
   HELIX_QUEUE_STALLED_MS: '3000',
   HELIX_HEARTBEAT_STALE_MS: '600000',
 });
-const helixArgs = (...args: string[]) => ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args];
+const helixArgs = helixArgv;
 const ingestArgs = (...extra: string[]) => helixArgs('ingest', 'annotations', file, '--format', 'kidney-annotation-api', '--json', ...extra);
 
 function startWorker(): ChildProcess {
@@ -65,14 +52,7 @@ function startWorker(): ChildProcess {
 }
 const exited = (child: ChildProcess) => new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code))));
 
-const graphState = async () => {
-  const q = async (text: string) => (await helix.exec.runText(text, {}, 'READ')).map((r) => JSON.stringify(r));
-  return {
-    annotations: await q('MATCH (a:Annotation) RETURN a.urn AS urn, a.contentHash AS h ORDER BY urn'),
-    edges: await q('MATCH (g:Gene)-[r:HAS_ANNOTATION]->(a:Annotation)-[:FROM_SOURCE]->(s) RETURN g.urn AS g, a.urn AS a, s.urn AS s ORDER BY g, a'),
-    genes: await q('MATCH (g:Gene) RETURN g.urn AS urn ORDER BY urn'),
-  };
-};
+const graphState = () => annotationGraphState(helix);
 
 const record = async (id: string) => {
   const [row] = await helix.exec.runText(
@@ -82,16 +62,6 @@ const record = async (id: string) => {
   );
   return row as { status: string; position: number; workerId: string | null; attempts: number; error: string | null; reportJson: string | null } | undefined;
 };
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 300_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function enqueue(): { id: string; status: string } {
   const out = spawnSync(process.execPath, ingestArgs('--queue'), { cwd: root, env: env(), encoding: 'utf8', timeout: 120_000 });
@@ -104,7 +74,7 @@ beforeAll(async () => {
   gql = strictClient(helix);
   dir = mkdtempSync(path.join(os.tmpdir(), 'helix-queue-'));
   file = path.join(dir, 'kidney_gene_annotations.jsonl');
-  writeAnnotations(file);
+  writeKidneyAnnotations(file, GENES);
   // This test's own Redis database (REDIS_URL names it): no jobs of an earlier run.
   const redis = new Redis(inject('redisUrl'));
   await redis.flushdb();

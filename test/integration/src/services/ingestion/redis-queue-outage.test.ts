@@ -7,6 +7,7 @@ import type { HelixContext } from '../../../../../src/app/context.js';
 import { freePort } from '../../../../../src/local-neo4j/local-neo4j.js';
 import { projectRoot } from '../../../../../src/project-root.js';
 import { openTestHelix, resetGraph } from '../../../../support/graph.js';
+import { helixArgv } from '../../../../support/helix-cli.js';
 import { waitUntil } from '../../../../support/http-server.js';
 import { TestRedis } from '../../../../support/redis-server.js';
 
@@ -22,7 +23,7 @@ let dir: string;
 let worker: ChildProcess | undefined;
 
 const env = () => ({ ...process.env, NEO4J_URI: inject('neo4jUri'), REDIS_URL: redis.url, LOG_LEVEL: 'silent' });
-const helixArgs = (...args: string[]) => ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args];
+const helixArgs = helixArgv;
 
 beforeAll(async () => {
   redis = new TestRedis(await freePort());

@@ -1,4 +1,18 @@
+import { dbtShapedGraph } from '../../../../../bench/lineage-graph.js';
+import { writeGraph } from '../../../../../src/ingestion/writer.js';
+import { openTestHelix, resetGraph } from '../../../../support/graph.js';
+import { strictClient } from '../../../../support/graphql-client.js';
+
 export { captureCounters, graphqlClient, strictClient, type GqlResponse } from '../../../../support/graphql-client.js';
+
+/** A file's graph: a synthetic dbt-shaped lineage (`options`) written under `scope` into an empty graph. */
+export async function openSyntheticLineage(options: Parameters<typeof dbtShapedGraph>[0], scope: string) {
+  const helix = await openTestHelix();
+  await resetGraph(helix);
+  const g = dbtShapedGraph(options);
+  await writeGraph(helix.exec, g, { scope, deleteMissing: false });
+  return { helix, g, gql: strictClient(helix) };
+}
 
 /** Adjacency of a directed edge list, both ways. */
 export function adjacency(edges: Array<[string, string]>) {

@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeGraph } from '../../../../../src/ingestion/writer.js';
 import type { HelixContext } from '../../../../../src/app/context.js';
-import { dbtShapedGraph, type SyntheticGraph } from '../../../../../bench/lineage-graph.js';
-import { openTestHelix, resetGraph } from '../../../../support/graph.js';
-import { adjacency, bfs, induced, strictClient } from './helpers.js';
+import type { SyntheticGraph } from '../../../../../bench/lineage-graph.js';
+import { adjacency, bfs, induced, strictClient, openSyntheticLineage } from './helpers.js';
 
 let helix: HelixContext;
 let g: SyntheticGraph;
 let gql: ReturnType<typeof strictClient>;
 
-beforeAll(async () => {
-  helix = await openTestHelix();
-  await resetGraph(helix);
-  g = dbtShapedGraph({ capsules: 400, seed: 7, projectSize: 70, crossProjectShare: 0.4 });
-  await writeGraph(helix.exec, g, { scope: 'test:lineage-sets', deleteMissing: false });
-  gql = strictClient(helix);
-});
+beforeAll(async () => ({ helix, g, gql } = await openSyntheticLineage({ capsules: 400, seed: 7, projectSize: 70, crossProjectShare: 0.4 }, 'test:lineage-sets')));
 afterAll(async () => helix?.close());
 
 const LINEAGE = `query($urn: ID!, $direction: LineageDirection, $depth: Int, $level: LineageLevel, $limit: Int) {

@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeGraph } from '../../../../../src/ingestion/writer.js';
 import type { HelixContext } from '../../../../../src/app/context.js';
-import { dbtShapedGraph, type SyntheticGraph } from '../../../../../bench/lineage-graph.js';
-import { openTestHelix, resetGraph } from '../../../../support/graph.js';
-import { adjacency, bfs, graphqlClient, strictClient } from './helpers.js';
+import type { SyntheticGraph } from '../../../../../bench/lineage-graph.js';
+import { adjacency, bfs, graphqlClient, strictClient, openSyntheticLineage } from './helpers.js';
 
 let helix: HelixContext;
 let g: SyntheticGraph;
 let gql: ReturnType<typeof strictClient>;
 
-beforeAll(async () => {
-  helix = await openTestHelix();
-  await resetGraph(helix);
-  g = dbtShapedGraph({ capsules: 250, seed: 11, projectSize: 120 });
-  await writeGraph(helix.exec, g, { scope: 'test:paths-impact', deleteMissing: false });
-  gql = strictClient(helix);
-});
+beforeAll(async () => ({ helix, g, gql } = await openSyntheticLineage({ capsules: 250, seed: 11, projectSize: 120 }, 'test:paths-impact')));
 afterAll(async () => helix?.close());
 
 const PATHS = `query($from: ID!, $to: ID!, $k: Int, $maxHops: Int, $level: LineageLevel) {

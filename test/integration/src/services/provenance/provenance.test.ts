@@ -1,23 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HelixContext } from '../../../../../src/app/context.js';
-import { openTestHelix, resetGraph } from '../../../../support/graph.js';
 import { captureCounters, cypher, errorCodes, graphqlClient, strictClient } from '../bio/helpers.js';
 import { ingestOpenLineage } from '../../../../../src/ingestion/openlineage.js';
 import { bioRunner } from '../../../../../src/ingestion/bio.js';
 import { fixturePath } from '../../../../support/corpus.js';
-import { CROSS_OUTPUT, CROSS_RUN_ID, DBT_INPUT, ingestProvenanceFixtures } from './setup.js';
+import { CROSS_OUTPUT, CROSS_RUN_ID, DBT_INPUT, openProvenanceGraph } from './setup.js';
 
 let helix: HelixContext;
 let gql: ReturnType<typeof strictClient>;
 let raw: ReturnType<typeof graphqlClient>;
 
-beforeAll(async () => {
-  helix = await openTestHelix();
-  await resetGraph(helix);
-  await ingestProvenanceFixtures(helix);
-  gql = strictClient(helix);
-  raw = graphqlClient(helix);
-}, 300_000);
+beforeAll(async () => ({ helix, gql, raw } = await openProvenanceGraph()), 300_000);
 afterAll(async () => helix?.close());
 
 interface Edge {

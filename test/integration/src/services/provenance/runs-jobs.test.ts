@@ -2,21 +2,14 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HelixContext } from '../../../../../src/app/context.js';
 import { fixturePath } from '../../../../support/corpus.js';
-import { openTestHelix, resetGraph } from '../../../../support/graph.js';
 import { allPages, cypher, errorCodes, graphqlClient, strictClient } from '../bio/helpers.js';
-import { ingestProvenanceFixtures } from './setup.js';
+import { openProvenanceGraph } from './setup.js';
 
 let helix: HelixContext;
 let gql: ReturnType<typeof strictClient>;
 let raw: ReturnType<typeof graphqlClient>;
 
-beforeAll(async () => {
-  helix = await openTestHelix();
-  await resetGraph(helix);
-  await ingestProvenanceFixtures(helix);
-  gql = strictClient(helix);
-  raw = graphqlClient(helix);
-}, 300_000);
+beforeAll(async () => ({ helix, gql, raw } = await openProvenanceGraph()), 300_000);
 afterAll(async () => helix?.close());
 
 const RUNS = `query($f: RunFilter, $after: String, $first: Int) {

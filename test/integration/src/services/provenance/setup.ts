@@ -8,6 +8,8 @@ import { ingestOpenLineage } from '../../../../../src/ingestion/openlineage.js';
 import { runImputationIngest, runNextflowIngest, runProvIngest, runRoCrateIngest, runStrategiesIngest } from '../../../../../src/ingestion/provenance.js';
 import type { HelixContext } from '../../../../../src/app/context.js';
 import { fixturePath } from '../../../../support/corpus.js';
+import { openTestHelix, resetGraph } from '../../../../support/graph.js';
+import { graphqlClient, strictClient } from '../bio/helpers.js';
 
 /** An OpenLineage run that reads a dbt model (by its physical table) and writes a table of its own. */
 export const CROSS_RUN_ID = '0190b0c0-0000-7000-8000-00000000c0de';
@@ -49,4 +51,12 @@ export async function ingestProvenanceFixtures(helix: HelixContext): Promise<voi
   } finally {
     rmSync(crate, { recursive: true, force: true });
   }
+}
+
+/** A file's graph: every provenance fixture in an empty graph, with a strict and a raw GraphQL client. */
+export async function openProvenanceGraph() {
+  const helix = await openTestHelix();
+  await resetGraph(helix);
+  await ingestProvenanceFixtures(helix);
+  return { helix, gql: strictClient(helix), raw: graphqlClient(helix) };
 }
