@@ -58,14 +58,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
       }).then(
         (r) => {
           process.stderr.write(`[test neo4j] ${r.started ? 'started' : 'reused'} ${r.uri} in ${r.elapsedMs} ms\n`);
-          if (r.uri !== neo4jUri) process.stderr.write(`[test neo4j] answers at ${r.uri}, not at the provided ${neo4jUri}: graph files will fail\n`);
+          // Another run in this checkout started it first (the lock of startLocalNeo4j): not at the URI provided.
+          if (r.uri !== neo4jUri) failed(`it answers at ${r.uri}, not at the provided ${neo4jUri} (another test run started it first)`);
           return r.started;
         },
         (error: Error) => {
-          // The graph files waiting for it fail at once with this message (test/support/neo4j-ready.ts).
-          process.stderr.write(`[test neo4j] start failed: ${error.message}\n`);
-          mkdirSync(path.dirname(startFailedFile()), { recursive: true });
-          writeFileSync(startFailedFile(), error.message);
+          failed(error.message);
           return false;
         },
       );
@@ -78,6 +76,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const startedHere = (await starting) ?? false;
     if (startedHere && process.env.HELIX_KEEP_NEO4J !== '1') await stopLocalNeo4j(TEST_NEO4J_HOME);
   };
+}
+
+/** The graph files waiting for the test Neo4j fail at once with this reason (test/support/neo4j-ready.ts). */
+function failed(reason: string): void {
+  process.stderr.write(`[test neo4j] start failed: ${reason}\n`);
+  mkdirSync(path.dirname(startFailedFile()), { recursive: true });
+  writeFileSync(startFailedFile(), reason);
 }
 
 /** Written when the background start of the test Neo4j fails, with the reason. */
