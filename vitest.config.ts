@@ -22,6 +22,9 @@ export default defineConfig({
           name: 'graph',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
+          // The global setup starts the test Neo4j in the background while the unit files run; each graph file
+          // waits here until it is ready.
+          setupFiles: ['test/support/neo4j-ready.ts'],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
         },

@@ -21,6 +21,7 @@ export default defineConfig({
           include: ['test/corpus/**/*.test.ts'],
           exclude: ['test/corpus/**/*.parse.test.ts', '**/node_modules/**'],
           globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/neo4j-ready.ts'],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
         },

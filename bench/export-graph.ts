@@ -48,3 +48,8 @@ export async function ensureExportGraph(driver: Driver, elements: number, log: (
   }
   await run('MERGE (m:Node:BenchMarker {urn: $urn}) SET m.nodes = $nodes', { urn: MARKER, nodes: neo4j.int(nodes) });
 }
+
+/** Removes the synthetic graph and its marker (quick runs on a Neo4j they share with other tests). */
+export async function removeExportGraph(driver: Driver): Promise<void> {
+  await driver.executeQuery("MATCH (n:Node) WHERE n.urn STARTS WITH 'urn:bench:model:' OR n.urn = $urn DETACH DELETE n", { urn: MARKER }, { database: 'neo4j' });
+}

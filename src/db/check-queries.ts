@@ -12,6 +12,8 @@ export interface QueryCheck {
   name: string;
   ok: boolean;
   error?: string;
+  /** The operators of its plan (Executor.explainOperators), when it planned. */
+  operators?: string[];
 }
 
 /**
@@ -27,8 +29,8 @@ export async function checkQueries(exec: Executor, only?: ReadonlySet<string>): 
       limit(async (): Promise<QueryCheck> => {
         try {
           // Planning a large query on a loaded machine can take long: a generous limit of its own.
-          await exec.runText(`EXPLAIN ${exec.registry.get(name)}`, {}, 'READ', { op: `explain ${name}`, timeoutMs: EXPLAIN_TIMEOUT_MS });
-          return { name, ok: true };
+          const operators = await exec.explainOperators(exec.registry.get(name), {}, { op: `explain ${name}`, timeoutMs: EXPLAIN_TIMEOUT_MS });
+          return { name, ok: true, operators };
         } catch (error) {
           // A slow or unreachable database says nothing about the file: that is its own error, not a failed check.
           if (error instanceof HelixError && (error.code === 'TIMEOUT' || error.code === 'DATABASE_UNAVAILABLE' || error.code === 'SERVICE_UNAVAILABLE')) {

@@ -110,6 +110,23 @@ export class Executor {
     return this.session('READ', ctx.op ?? 'explain', ctx, async (tx) => (await tx.run(`EXPLAIN ${text}`, params)).summary.queryType);
   }
 
+  /**
+   * The operators of a raw statement's plan (EXPLAIN, nothing runs), one entry per place in the plan tree, depth first,
+   * without the planner's '@neo4j' suffix: 'NodeUniqueIndexSeek', 'Apply', 'DirectedAllRelationshipsScan', ...
+   */
+  async explainOperators(text: string, params: Params = {}, ctx: QueryContext = {}): Promise<string[]> {
+    return this.session('READ', ctx.op ?? 'explain', ctx, async (tx) => {
+      const out: string[] = [];
+      const walk = (p: PlanNode) => {
+        out.push(p.operatorType.replace(/@.*$/, ''));
+        for (const c of p.children) walk(c);
+      };
+      const plan = (await tx.run(`EXPLAIN ${text}`, params)).summary.plan;
+      if (plan) walk(plan);
+      return out;
+    });
+  }
+
   private run(mode: 'READ' | 'WRITE', name: string, params: Params, ctx: QueryContext): Promise<Row[]> {
     const text = this.registry.get(name);
     return this.session(mode, name, ctx, async (tx) => rows(await tx.run(text, params)));
@@ -158,6 +175,11 @@ export class Executor {
       cypherDuration.observe({ query: name, mode, outcome }, (performance.now() - started) / 1000);
     }
   }
+}
+
+interface PlanNode {
+  operatorType: string;
+  children: PlanNode[];
 }
 
 function rows(result: QueryResult): Row[] {

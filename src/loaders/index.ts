@@ -6,50 +6,47 @@ import { createMetadataLoaders } from './metadata-loaders.js';
 import { createNodeLoader, createProjectedNodeLoader } from './node-loader.js';
 import { createProvenanceLoaders } from './provenance-loaders.js';
 
+/** Each group of per-request loaders and how it is made. */
+const GROUPS = {
+  node: createNodeLoader,
+  /** Nodes with only some properties (a planned selection's keys). */
+  projected: createProjectedNodeLoader,
+  meta: createMetadataLoaders,
+  neighbors: createNeighborsLoader,
+  bio: createBioLoaders,
+  prov: createProvenanceLoaders,
+  conformance: createConformanceLoaders,
+} satisfies Record<string, (exec: Executor, ctx: QueryContext) => unknown>;
+
+type Group = keyof typeof GROUPS;
+export type Loaders = { readonly [K in Group]: ReturnType<(typeof GROUPS)[K]> };
+
 /**
  * Per-request DataLoaders: created for each GraphQL request, never shared between requests. Each group is made on
  * first use: most requests touch one or two of them, and making all of them was a tenth of a cheap request's CPU.
+ * The getters live on the prototype (one per entry of GROUPS, defined once below), so a request allocates only this
+ * object and the groups it uses.
  */
 class RequestLoaders {
-  private n?: ReturnType<typeof createNodeLoader>;
-  private np?: ReturnType<typeof createProjectedNodeLoader>;
-  private m?: ReturnType<typeof createMetadataLoaders>;
-  private l?: ReturnType<typeof createNeighborsLoader>;
-  private b?: ReturnType<typeof createBioLoaders>;
-  private p?: ReturnType<typeof createProvenanceLoaders>;
-  private c?: ReturnType<typeof createConformanceLoaders>;
+  private readonly made: Partial<Record<Group, unknown>> = {};
 
   constructor(
     private readonly exec: Executor,
     private readonly ctx: QueryContext,
   ) {}
 
-  get node() {
-    return (this.n ??= createNodeLoader(this.exec, this.ctx));
-  }
-  /** Nodes with only some properties (a planned selection's keys). */
-  get projected() {
-    return (this.np ??= createProjectedNodeLoader(this.exec, this.ctx));
-  }
-  get meta() {
-    return (this.m ??= createMetadataLoaders(this.exec, this.ctx));
-  }
-  get neighbors() {
-    return (this.l ??= createNeighborsLoader(this.exec, this.ctx));
-  }
-  get bio() {
-    return (this.b ??= createBioLoaders(this.exec, this.ctx));
-  }
-  get prov() {
-    return (this.p ??= createProvenanceLoaders(this.exec, this.ctx));
-  }
-  get conformance() {
-    return (this.c ??= createConformanceLoaders(this.exec, this.ctx));
+  static {
+    for (const name of Object.keys(GROUPS) as Group[]) {
+      Object.defineProperty(RequestLoaders.prototype, name, {
+        get(this: RequestLoaders) {
+          return (this.made[name] ??= GROUPS[name](this.exec, this.ctx));
+        },
+      });
+    }
   }
 }
 
-export type Loaders = Pick<RequestLoaders, 'node' | 'projected' | 'meta' | 'neighbors' | 'bio' | 'prov' | 'conformance'>;
-
 export function createLoaders(exec: Executor, ctx: QueryContext): Loaders {
-  return new RequestLoaders(exec, ctx);
+  // The getters of Loaders are defined on RequestLoaders' prototype from GROUPS (static block above).
+  return new RequestLoaders(exec, ctx) as unknown as Loaders;
 }

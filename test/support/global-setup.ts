@@ -1,12 +1,16 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startLocalNeo4j, stopLocalNeo4j, freePort } from '../../src/local-neo4j/local-neo4j.js';
+import { freePort, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/local-neo4j.js';
 import { projectRoot } from '../../src/project-root.js';
 import { redisAnswers } from './redis-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUri: string;
+    /** The home of a test Neo4j the global setup is starting in the background ('' when none): see neo4j-ready.ts. */
+    neo4jStartingHome: string;
     redisUrl: string;
   }
 }
@@ -18,10 +22,16 @@ export const TEST_NEO4J_HOME = '.neo4j/test-instance';
  * Once per test run: a real Neo4j (NEO4J_URI, or this checkout's test instance started here) and a real Redis
  * (REDIS_URL, or 127.0.0.1:6379, started with redis-server when nothing answers). Pure-parser runs set
  * HELIX_NO_GRAPH=1 to skip both.
+ *
+ * Vitest runs every project's global setup before the first test file, the unit files included: a test instance that
+ * must be started is started in the background on a port chosen here (its URI is provided at once), so that the unit
+ * files, which never touch it, run during its start (12-80 s on the 2-core CI machine); the graph files wait for it
+ * in their setup file (test/support/neo4j-ready.ts).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (process.env.HELIX_NO_GRAPH === '1') {
     project.provide('neo4jUri', '');
+    project.provide('neo4jStartingHome', '');
     project.provide('redisUrl', '');
     return async () => {};
   }
@@ -29,25 +39,54 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   await ensureRedis(redisUrl);
   let neo4jUri = process.env.NEO4J_URI;
-  let startedHere = false;
+  let starting: Promise<boolean> | undefined;
   if (!neo4jUri) {
-    const r = await startLocalNeo4j({
-      home: TEST_NEO4J_HOME,
-      port: await freePort(),
-      heap: process.env.HELIX_NEO4J_HEAP ?? '2g', // helpers sharing a machine set 1g
-      pagecache: '512m',
-      log: (m) => process.stderr.write(`[test neo4j] ${m}\n`),
-    });
-    neo4jUri = r.uri;
-    startedHere = r.started;
-    process.stderr.write(`[test neo4j] ${r.started ? 'started' : 'reused'} ${r.uri} in ${r.elapsedMs} ms\n`);
+    const running = await localNeo4jStatus(TEST_NEO4J_HOME);
+    if (running) {
+      neo4jUri = running.uri;
+      process.stderr.write(`[test neo4j] reused ${running.uri}\n`);
+    } else {
+      const port = await freePort();
+      neo4jUri = `bolt://127.0.0.1:${port}`;
+      rmSync(startFailedFile(), { force: true });
+      starting = startLocalNeo4j({
+        home: TEST_NEO4J_HOME,
+        port,
+        heap: process.env.HELIX_NEO4J_HEAP ?? '2g', // helpers sharing a machine set 1g
+        pagecache: '512m',
+        log: (m) => process.stderr.write(`[test neo4j] ${m}\n`),
+      }).then(
+        (r) => {
+          process.stderr.write(`[test neo4j] ${r.started ? 'started' : 'reused'} ${r.uri} in ${r.elapsedMs} ms\n`);
+          // Another run in this checkout started it first (the lock of startLocalNeo4j): not at the URI provided.
+          if (r.uri !== neo4jUri) failed(`it answers at ${r.uri}, not at the provided ${neo4jUri} (another test run started it first)`);
+          return r.started;
+        },
+        (error: Error) => {
+          failed(error.message);
+          return false;
+        },
+      );
+    }
   }
   project.provide('neo4jUri', neo4jUri);
+  project.provide('neo4jStartingHome', starting ? TEST_NEO4J_HOME : '');
   project.provide('redisUrl', redisUrl);
   return async () => {
+    const startedHere = (await starting) ?? false;
     if (startedHere && process.env.HELIX_KEEP_NEO4J !== '1') await stopLocalNeo4j(TEST_NEO4J_HOME);
   };
 }
+
+/** The graph files waiting for the test Neo4j fail at once with this reason (test/support/neo4j-ready.ts). */
+function failed(reason: string): void {
+  process.stderr.write(`[test neo4j] start failed: ${reason}\n`);
+  mkdirSync(path.dirname(startFailedFile()), { recursive: true });
+  writeFileSync(startFailedFile(), reason);
+}
+
+/** Written when the background start of the test Neo4j fails, with the reason. */
+export const startFailedFile = (home = TEST_NEO4J_HOME): string => path.join(projectRoot(), home, 'start-failed.txt');
 
 /**
  * Tests run the CLI's child processes from the built dist/ (test/support/helix-cli.ts): build it when src/ changed

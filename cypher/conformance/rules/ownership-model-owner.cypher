@@ -6,7 +6,10 @@ CALL () {
   WHERE i.projectName IS NOT NULL AND j.urn STARTS WITH 'urn:dbt:' AND j.urn ENDS WITH ':job'
   RETURN apoc.map.fromPairs(collect([substring(j.urn, 8, size(j.urn) - 12), i.projectName])) AS projects
 }
+// The label scan is asked for: on the statistics of an empty graph the planner scanned every node for m
+// (test/integration/cypher/query-plans.test.ts), a plan that stays cached while the graph grows.
 MATCH (m:Model)
+USING SCAN m:Model
 WHERE ($namespace IS NULL OR m.namespace = $namespace)
   AND ($subjects IS NULL OR m.urn IN $subjects)
   AND coalesce(m.reference, false) = false

@@ -187,7 +187,11 @@ describe('helix worker on the BullMQ queue', () => {
     const id = String(evaluateConformance.id).replace(/^urn:helix:conformance-evaluation:/, '');
     const status = async () =>
       String((await helix.exec.runText('MATCH (e:ConformanceEvaluation {id: $id}) RETURN e.status AS s', { id }, 'READ'))[0]?.s);
-    await new Promise((r) => setTimeout(r, 3000));
+    // Once the bio worker consumes (its queues are watched with blocking pops: a job of its own would be taken at
+    // once), a second of quiet shows it leaves this one. A fixed 3 s from spawn proved less when the worker's start
+    // was slow (a loaded machine) and cost more when it was quick.
+    await waitFor('the bio worker to consume', async () => /consuming/.test((bioOnly as ChildProcess & { log: () => string }).log()));
+    await new Promise((r) => setTimeout(r, 1000));
     expect(await status()).toBe('queued');
     const conformance = spawn(process.execPath, helixArgs('worker', '--kinds', 'conformance'), { cwd: root, env: env(), stdio: 'ignore' });
     children.push(conformance);
