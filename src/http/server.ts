@@ -35,11 +35,12 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
   const auth = new Authenticator(helix.config, helix.exec, helix.cache);
   const graphiqlOn = exposes(helix.config, helix.config.HELIX_GRAPHIQL);
   const allowedOrigins = new Set(helix.config.HELIX_CORS_ORIGINS.split(',').map((o) => o.trim()));
+  const known = knownRoutes(extra);
 
   return http.createServer((req, res) => {
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
     const started = performance.now();
-    const route = routeOf(req.url ?? '/', extra);
+    const route = routeOf(req.url ?? '/', known);
     res.setHeader('x-request-id', requestId);
     const origin = req.headers.origin;
     if (origin && (allowedOrigins.has(origin) || allowedOrigins.has('*'))) {
@@ -51,7 +52,10 @@ export function createHttpServer(helix: HelixContext, extra: ExtraRoute[] = []):
     res.on('finish', () => {
       const seconds = (performance.now() - started) / 1000;
       httpDuration.observe({ method: req.method ?? 'GET', route, status: String(res.statusCode) }, seconds);
-      helix.logger.debug({ requestId, traceId: currentTraceId(), method: req.method, url: req.url, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+      // The line (and the trace id lookup) only when it is written: debug is off in production.
+      if (helix.logger.isLevelEnabled('debug')) {
+        helix.logger.debug({ requestId, traceId: currentTraceId(), method: req.method, url: req.url, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+      }
     });
     void withSpan(`HTTP ${req.method} ${route}`, { 'http.route': route, 'helix.request_id': requestId }, async () => {
       try {
@@ -163,11 +167,22 @@ function tooMany(req: IncomingMessage, res: ServerResponse, msBeforeNext: number
   json(res, 429, { errors: [{ message, extensions: { code: 'RATE_LIMITED' } }] });
 }
 
-function routeOf(url: string, extra: ExtraRoute[]): string {
-  const p = url.split('?')[0] ?? '/';
+/** The routes by path, each also with a trailing slash (listed once per server, not per request). */
+function knownRoutes(extra: ExtraRoute[]): Map<string, string> {
+  const known = new Map<string, string>();
+  // The first route of a path wins, as a search in this order would.
+  for (const k of ['/health', '/ready', '/metrics', '/graphql', ...extra.map((e) => e.prefix)]) {
+    if (!known.has(k)) known.set(k, k);
+    if (!known.has(`${k}/`)) known.set(`${k}/`, k);
+  }
+  return known;
+}
+
+function routeOf(url: string, known: Map<string, string>): string {
+  const q = url.indexOf('?');
+  const p = q === -1 ? url : url.slice(0, q);
   if (isGraphiqlAsset(p)) return 'graphiql-asset';
-  const known = ['/health', '/ready', '/metrics', '/graphql', ...extra.map((e) => e.prefix)];
-  return known.find((k) => p === k || p === `${k}/`) ?? (p === '/' ? '/' : 'other');
+  return known.get(p) ?? (p === '/' ? '/' : 'other');
 }
 
 export function json(res: ServerResponse, status: number, body: unknown): void {

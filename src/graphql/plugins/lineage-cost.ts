@@ -122,9 +122,10 @@ function namedType(type: GraphQLType): GraphQLNamedType {
 
 /** Refuses, before execution, operations whose lineage cost exceeds `maxCost` (QUERY_TOO_COMPLEX). */
 export function lineageCostLimit(maxCost: number): Plugin {
+  const memo = new CostMemo();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = lineageQueryCost(args.schema, args.document, (args.variableValues ?? {}) as Args, args.operationName);
+      const cost = memo.cost(args.schema, args.document, (args.variableValues ?? {}) as Args, args.operationName);
       if (cost <= maxCost) return;
       setResultAndStopExecution({
         errors: [
@@ -137,4 +138,62 @@ export function lineageCostLimit(maxCost: number): Plugin {
       });
     },
   };
+}
+
+/**
+ * The cost of a repeated question is looked up instead of walking its document again (a few percent of a cached
+ * answer's CPU, issue #17). The cost is a pure function of schema, document, operation name and variable values;
+ * Yoga hands the same parsed document for the same query text, and the variables are keyed by their JSON, which
+ * determines them exactly for what a JSON body or query string can carry. Any other value (a non-finite number,
+ * bigint, function, symbol, undefined in a list, an object with toJSON: none comes from a request) is priced
+ * without the memo.
+ */
+export class CostMemo {
+  private readonly bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+
+  constructor(private readonly perDocument = 256) {}
+
+  cost(schema: GraphQLSchema, document: DocumentNode, variables: Args, operationName?: string | null): number {
+    const key = memoKey(variables, operationName);
+    if (key === undefined) return lineageQueryCost(schema, document, variables, operationName);
+    let byDocument = this.bySchema.get(schema);
+    if (!byDocument) this.bySchema.set(schema, (byDocument = new WeakMap()));
+    let costs = byDocument.get(document);
+    if (!costs) byDocument.set(document, (costs = new Map()));
+    let cost = costs.get(key);
+    if (cost === undefined) {
+      cost = lineageQueryCost(schema, document, variables, operationName);
+      // Bounded: a document asked with ever new variables starts over rather than growing.
+      if (costs.size >= this.perDocument) costs.clear();
+      costs.set(key, cost);
+    }
+    return cost;
+  }
+}
+
+class NotKeyable extends Error {}
+
+function exactJson(this: unknown, k: string, v: unknown): unknown {
+  const raw = (this as Record<string, unknown>)[k];
+  const t = typeof raw;
+  if (
+    (t === 'number' && !Number.isFinite(raw)) ||
+    t === 'bigint' ||
+    t === 'function' ||
+    t === 'symbol' ||
+    (raw === undefined && Array.isArray(this)) ||
+    (raw !== null && t === 'object' && typeof (raw as { toJSON?: unknown }).toJSON === 'function')
+  ) {
+    throw new NotKeyable();
+  }
+  return v;
+}
+
+function memoKey(variables: Args, operationName?: string | null): string | undefined {
+  try {
+    return JSON.stringify([operationName ?? null, variables], exactJson);
+  } catch (error) {
+    if (error instanceof NotKeyable) return undefined;
+    throw error;
+  }
 }

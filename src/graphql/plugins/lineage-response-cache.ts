@@ -50,10 +50,13 @@ export function lineageResponseCache(helix: Pick<HelixContext, 'exec' | 'cache' 
       const hit = await cache.get(key);
       if (hit !== undefined) return void setResultAndStopExecution(storedAnswer(hit));
       return {
-        onExecuteDone({ result }) {
+        onExecuteDone({ result, setResult }) {
           // Only answers made of `data` alone are kept: the stored text is then exactly what Yoga would write.
           if (!isDataOnly(result)) return;
-          void cache.set(key, JSON.stringify(result), helix.config.HELIX_CACHE_TTL_SECONDS);
+          const text = JSON.stringify(result);
+          void cache.set(key, text, helix.config.HELIX_CACHE_TTL_SECONDS);
+          // ...so the miss sends that text too, instead of Yoga serializing the same data a second time.
+          setResult(executedAnswer(result, text));
         },
       };
     },
@@ -73,6 +76,18 @@ export function storedAnswer(text: string): ExecutionResult {
   Object.defineProperty(result, 'data', { enumerable: true, get: () => (parsed ??= JSON.parse(text) as ExecutionResult).data });
   Object.defineProperty(result, 'stringify', { enumerable: false, value: () => text });
   return result;
+}
+
+/**
+ * An executed data-only answer with its serialization already made (the text stored for the next hits): Yoga sends
+ * `stringify()`'s text, which is JSON.stringify of the same result (Yoga strips internals only from errors and
+ * `extensions.http`, which a data-only answer has not). `data` stays the executed object for later plugins; like a
+ * hit, a copy (the incomplete-scopes mark) loses `stringify` and is serialized anew.
+ */
+export function executedAnswer(result: ExecutionResult, text: string): ExecutionResult {
+  const answer: ExecutionResult = { data: result.data };
+  Object.defineProperty(answer, 'stringify', { enumerable: false, value: () => text });
+  return answer;
 }
 
 function isDataOnly(result: unknown): result is ExecutionResult {

@@ -9,6 +9,8 @@ import { startTestServer } from '../../../../support/http-server.js';
 // answer of the execution it replaces.
 let helix: HelixContext;
 let http: Awaited<ReturnType<typeof startTestServer>>;
+/** The same Helix with HELIX_CACHE=off: what Yoga writes when no cache is involved. */
+let uncached: Awaited<ReturnType<typeof startTestServer>>;
 const urn = (i: number) => `urn:dbt:rc:model.rc.m${i}`;
 
 beforeAll(async () => {
@@ -18,16 +20,18 @@ beforeAll(async () => {
   const edges = [0, 1, 2].map((i) => ({ type: 'FLOWS_TO', from: urn(i), to: urn(i + 1) }));
   await writeGraph(helix.exec, { nodes, edges, issues: [] }, { scope: 'test:response-cache', deleteMissing: false });
   http = await startTestServer(helix);
+  uncached = await startTestServer({ ...helix, config: { ...helix.config, HELIX_CACHE: 'off' } });
 }, 120_000);
 
 afterAll(async () => {
   await http?.close();
+  await uncached?.close();
   await helix?.close();
 });
 
-async function post(query: string, variables: Record<string, unknown>) {
-  const res = await fetch(`${http.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+async function post(query: string, variables: Record<string, unknown>, base = http.base) {
+  const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return { status: res.status, type: res.headers.get('content-type'), length: res.headers.get('content-length'), text: await res.text() };
 }
 
 describe('a response-cache hit', () => {
@@ -46,6 +50,35 @@ describe('a response-cache hit', () => {
       expect(reads.filter((r) => r.startsWith('lineage/'))).toEqual([]);
     } finally {
       helix.exec.read = read;
+    }
+  });
+
+  it('and the miss that stored it are what the server writes with the cache off, byte for byte', async () => {
+    const query = 'query($u: ID!) { lineage(urn: $u, direction: DOWNSTREAM, depth: 3) { nodes { urn name distance } } capsule(urn: $u) { urn name } }';
+    const off = await post(query, { u: urn(1) }, uncached.base);
+    expect(JSON.parse(off.text).data.lineage.nodes).toHaveLength(3);
+    const miss = await post(query, { u: urn(1) });
+    const hit = await post(query, { u: urn(1) });
+    expect(miss).toEqual(off);
+    expect(hit).toEqual(off);
+  });
+
+  it('leaves answers with errors as Yoga writes them (not stored, same bytes, status and headers)', async () => {
+    const asked: Array<[string, Record<string, unknown>]> = [
+      // a service's refusal (BAD_USER_INPUT) on a cacheable root, beside data
+      ['query($u: ID!) { capsule(urn: $u) { urn } lineage(urn: $u, depth: -1) { nodes { urn } } }', { u: urn(0) }],
+      // the cost limit's refusal before execution (QUERY_TOO_COMPLEX)
+      ['{ capsules(first: 500) { nodes { upstream(depth: 50, first: 500) { urn } } } }', {}],
+      // a parse error (extensions.http status 400, stripped by Yoga)
+      ['{ lineage(urn: ', {}],
+      // a variable of the wrong type (a request error before execution)
+      ['query($u: ID!) { capsule(urn: $u) { urn } }', { u: { not: 'an id' } }],
+    ];
+    for (const [query, variables] of asked) {
+      const off = await post(query, variables, uncached.base);
+      expect(JSON.parse(off.text).errors?.length, query).toBeGreaterThan(0);
+      expect(await post(query, variables), query).toEqual(off);
+      expect(await post(query, variables), query).toEqual(off);
     }
   });
 

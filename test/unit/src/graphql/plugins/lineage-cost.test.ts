@@ -1,6 +1,6 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { lineageQueryCost } from '../../../../../src/graphql/plugins/lineage-cost.js';
+import { CostMemo, lineageQueryCost } from '../../../../../src/graphql/plugins/lineage-cost.js';
 import { buildSchema } from '../../../../../src/graphql/schema.js';
 
 const schema = buildSchema();
@@ -34,5 +34,49 @@ describe('lineage query cost', () => {
     expect(cost('{ impact(urn: "u") { total } }')).toBe(1000);
     expect(cost('{ lineagePath(from: "a", to: "b", k: 3, maxHops: 5) { length } }')).toBe(150);
     expect(cost('{ capsules(first: 500) { totalCount nodes { name columns { name tags { name } } } } }')).toBe(0);
+  });
+});
+
+describe('the cost memo', () => {
+  it('gives the cost the document walk gives, for repeated and changed variables and operation names', () => {
+    const memo = new CostMemo(2);
+    const doc = parse(
+      'query A($d: Int = 3, $l: Int, $dir: LineageDirection) { lineage(urn: "u", direction: $dir, depth: $d, limit: $l) { depth } } ' +
+        'query B($d: Int) { capsule(urn: "x") { upstream(depth: $d, first: 10) { urn } } }',
+    );
+    const cases: Array<[Record<string, unknown>, string | null | undefined]> = [
+      [{ l: 100 }, 'A'],
+      [{ l: 100 }, 'A'],
+      [{ d: 10, l: 100 }, 'A'],
+      [{ l: 100, d: 10 }, 'A'],
+      [{ d: 10, l: 100, dir: 'UPSTREAM' }, 'A'],
+      [{ d: 10, l: 100, dir: 'UPSTREAM' }, 'A'],
+      [{ d: 2 }, 'B'],
+      [{ d: 2 }, ''], // no operation named "": nothing to price, unlike null
+      [{ d: 2 }, null],
+      [{ d: null, l: 100 }, 'A'],
+      [{ l: 100 }, 'A'],
+      [{ d: 2 }, 'B'],
+    ];
+    for (const [variables, op] of cases) {
+      expect(memo.cost(schema, doc, variables, op), JSON.stringify([variables, op])).toBe(lineageQueryCost(schema, doc, variables, op));
+    }
+  });
+
+  it('prices without the memo what JSON would not tell apart', () => {
+    const memo = new CostMemo();
+    const doc = parse('query($d: Int, $l: Int) { lineage(urn: "u", direction: UPSTREAM, depth: $d, limit: $l) { depth } }');
+    // Infinity serializes as null: the memo must not answer one with the other's cost.
+    expect(memo.cost(schema, doc, { d: null, l: null })).toBe(lineageQueryCost(schema, doc, { d: null, l: null }));
+    expect(memo.cost(schema, doc, { d: Infinity, l: Infinity })).toBe(lineageQueryCost(schema, doc, { d: Infinity, l: Infinity }));
+    expect(memo.cost(schema, doc, { d: Infinity, l: Infinity })).not.toBe(memo.cost(schema, doc, { d: null, l: null }));
+    expect(memo.cost(schema, doc, { d: 3n as unknown, l: 10 })).toBe(lineageQueryCost(schema, doc, { d: 3n as unknown, l: 10 }));
+  });
+
+  it('keeps refusing what costs too much when asked again', () => {
+    const memo = new CostMemo();
+    const doc = parse('query($d: Int) { lineage(urn: "u", depth: $d) { depth } }');
+    for (let i = 0; i < 3; i++) expect(memo.cost(schema, doc, { d: 50 })).toBe(5000);
+    expect(memo.cost(schema, doc, { d: 1 })).toBe(100);
   });
 });
