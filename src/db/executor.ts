@@ -59,8 +59,8 @@ export class Executor {
   /**
    * One named read as an auto-commit query (`session.run`), not a managed transaction (`executeRead`): Neo4j still
    * runs it in a transaction of its own, with the same timeout, metadata, bookmarks and READ access mode (a write in
-   * it is refused), but the BEGIN and COMMIT round trips and the driver's transaction machinery are gone — about
-   * 0.4 ms of Node CPU, 0.15 ms of Neo4j CPU and one round trip per read (docs/benchmarks.md).
+   * it is refused), but the BEGIN and COMMIT messages (three socket writes become one), the COMMIT round trip and the
+   * driver's transaction machinery are gone: about 0.4–0.6 ms of Node CPU per read (docs/benchmarks.md).
    *
    * What auto-commit gives up, and how it is kept:
    * - Routing: none lost. The driver picks the connection from the session's access mode for `run` exactly as for
