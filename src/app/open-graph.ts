@@ -65,6 +65,7 @@ export async function openGraph(config: Config, logger: Logger, o: OpenOptions =
   const exec = new Executor(driver, registry, {
     database: config.NEO4J_DATABASE,
     txTimeoutMs: config.NEO4J_TX_TIMEOUT_MS,
+    maxRetryMs: config.NEO4J_MAX_RETRY_MS,
     logger,
     health,
   });

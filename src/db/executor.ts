@@ -2,10 +2,12 @@ import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'n
 import type { Logger } from 'pino';
 import { cypherDuration } from '../observability/metrics.js';
 import { withSpan } from '../observability/tracing.js';
+import { withoutCallSiteStack } from './call-site-stack.js';
 import { toPlain } from './convert.js';
 import { mapNeo4jError } from './errors.js';
 import { HelixError } from '../errors.js';
 import type { Neo4jHealth } from './health.js';
+import { withReadRetry } from './read-retry.js';
 import type { QueryRegistry } from './registry.js';
 
 export type Row = Record<string, unknown>;
@@ -33,7 +35,13 @@ export interface ExecutorOptions {
   logger?: Logger;
   /** When given, work is refused at once while Neo4j is known to be away, and work in flight fails when it goes. */
   health?: Neo4jHealth;
+  /** The driver's maxTransactionRetryTime (NEO4J_MAX_RETRY_MS, default 15 s): reads retry within it too. */
+  maxRetryMs?: number;
 }
+
+/** Reads: attempts in all on retryable errors, and the first backoff (then 200 ms, …; see read-retry.ts). */
+const READ_ATTEMPTS = 3;
+const READ_RETRY_DELAY_MS = 100;
 
 /** The single way Helix talks to Neo4j: named queries from the registry, plain rows back. */
 export class Executor {
@@ -48,8 +56,33 @@ export class Executor {
     return this.options.health;
   }
 
+  /**
+   * One named read as an auto-commit query (`session.run`), not a managed transaction (`executeRead`): Neo4j still
+   * runs it in a transaction of its own, with the same timeout, metadata, bookmarks and READ access mode (a write in
+   * it is refused), but the BEGIN and COMMIT messages (three socket writes become one), the COMMIT round trip and the
+   * driver's transaction machinery are gone: about 0.4–0.6 ms of Node CPU per read (docs/benchmarks.md).
+   *
+   * What auto-commit gives up, and how it is kept:
+   * - Routing: none lost. The driver picks the connection from the session's access mode for `run` exactly as for
+   *   `executeRead` (session.js `_connectionHolderWithMode(this._mode)`), so with `neo4j://` reads still go to
+   *   followers and read replicas.
+   * - Retries: `executeRead` retries retryable errors for up to maxTransactionRetryTime; `session.run` retries only
+   *   errors the server marks idempotent, once. Reads are retried here instead (read-retry.ts), bounded.
+   * - Causal consistency: the session's bookmarks are sent with the RUN, as with BEGIN.
+   * Writes keep managed transactions: a write is not safely re-runnable without one.
+   */
   read(name: string, params: Params = {}, ctx: QueryContext = {}): Promise<Row[]> {
-    return this.run('READ', name, params, ctx);
+    const text = this.registry.get(name);
+    return this.observe('READ', name, ctx, () =>
+      withReadRetry(() => this.autoCommitRead(text, params, name, ctx), {
+        attempts: READ_ATTEMPTS,
+        initialDelayMs: READ_RETRY_DELAY_MS,
+        maxRetryMs: this.options.maxRetryMs ?? 15_000,
+        beforeRetry: () => this.options.health?.assertUp(),
+        onRetry: (error, attempt, delayMs) =>
+          this.options.logger?.warn({ query: name, attempt, delayMs, err: error, requestId: ctx.requestId }, 'cypher read retried'),
+      }),
+    );
   }
 
   write(name: string, params: Params = {}, ctx: QueryContext = {}): Promise<Row[]> {
@@ -132,35 +165,54 @@ export class Executor {
     return this.session(mode, name, ctx, async (tx) => rows(await tx.run(text, params)));
   }
 
-  private async session<T>(
+  /** One auto-commit read on a session of its own (see read()). */
+  private async autoCommitRead(text: string, params: Params, name: string, ctx: QueryContext): Promise<Row[]> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ, bookmarks: ctx.bookmarks });
+    try {
+      return rows(await withoutCallSiteStack(() => session.run(text, params, this.txConfig(name, ctx))));
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  private txConfig(name: string, ctx: QueryContext) {
+    return {
+      timeout: ctx.timeoutMs ?? this.options.txTimeoutMs,
+      metadata: { app: 'helix', op: ctx.op ?? name, query: name, requestId: ctx.requestId ?? '' },
+    };
+  }
+
+  private session<T>(
     mode: 'READ' | 'WRITE',
     name: string,
     ctx: QueryContext,
     work: (tx: ManagedTransaction) => Promise<T>,
   ): Promise<T> {
+    return this.observe(mode, name, ctx, () => {
+      const session = this.driver.session({
+        database: this.options.database,
+        defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+        bookmarks: ctx.bookmarks,
+      });
+      const config = this.txConfig(name, ctx);
+      // Managed transactions: the driver retries transient failures (deadlocks, leader switches) and routes reads to
+      // followers / read replicas, writes to the leader.
+      return (mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config)).finally(async () => {
+        if (mode === 'WRITE' && ctx.writtenBookmarks) for (const b of session.lastBookmarks()) ctx.writtenBookmarks.add(b);
+        await session.close().catch(() => undefined);
+      });
+    });
+  }
+
+  /** What every query goes through: round-trip counter, health guard, span, metrics, error mapping and its log. */
+  private async observe<T>(mode: 'READ' | 'WRITE', name: string, ctx: QueryContext, start: () => Promise<T>): Promise<T> {
     if (ctx.counter) ctx.counter.queries += 1;
     const started = performance.now();
     const health = this.options.health;
     let outcome = 'ok';
     try {
       health?.assertUp();
-      const session = this.driver.session({
-        database: this.options.database,
-        defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-        bookmarks: ctx.bookmarks,
-      });
-      const config = {
-        timeout: ctx.timeoutMs ?? this.options.txTimeoutMs,
-        metadata: { app: 'helix', op: ctx.op ?? name, query: name, requestId: ctx.requestId ?? '' },
-      };
-      // Managed transactions: the driver retries transient failures (deadlocks, leader switches) and routes reads to
-      // followers / read replicas, writes to the leader.
-      const pending = withSpan(`cypher ${name}`, { 'db.system': 'neo4j', 'db.operation': name }, () =>
-        mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config),
-      ).finally(async () => {
-        if (mode === 'WRITE' && ctx.writtenBookmarks) for (const b of session.lastBookmarks()) ctx.writtenBookmarks.add(b);
-        await session.close().catch(() => undefined);
-      });
+      const pending = withSpan(`cypher ${name}`, { 'db.system': 'neo4j', 'db.operation': name }, start);
       // While Neo4j is away the driver would keep retrying for its whole retry time: the health state ends the wait.
       const result = health ? await health.guard(pending) : await pending;
       health?.noteSuccess();
