@@ -113,10 +113,7 @@ export class Executor {
     // next, unrelated query ("DiscardMessage cannot be handled by a session in the READY state").
     this.options.health?.assertUp();
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ, bookmarks: ctx.bookmarks });
-    const tx = session.beginTransaction({
-      timeout: ctx.timeoutMs ?? this.options.txTimeoutMs,
-      metadata: { app: 'helix', op: ctx.op ?? name, query: name, requestId: ctx.requestId ?? '' },
-    });
+    const tx = session.beginTransaction(this.txConfig(name, ctx));
     try {
       for await (const record of tx.run(this.registry.get(name), params)) {
         ctx.signal?.throwIfAborted();
@@ -140,7 +137,7 @@ export class Executor {
 
   /** Neo4j's type of a raw statement without running it (EXPLAIN): 'r' read-only, 'rw', 'w' write, 's' schema. */
   async explainType(text: string, params: Params = {}, ctx: QueryContext = {}): Promise<string> {
-    return this.session('READ', ctx.op ?? 'explain', ctx, async (tx) => (await tx.run(`EXPLAIN ${text}`, params)).summary.queryType);
+    return (await this.explain(text, params, ctx)).queryType;
   }
 
   /**
@@ -148,15 +145,21 @@ export class Executor {
    * without the planner's '@neo4j' suffix: 'NodeUniqueIndexSeek', 'Apply', 'DirectedAllRelationshipsScan', ...
    */
   async explainOperators(text: string, params: Params = {}, ctx: QueryContext = {}): Promise<string[]> {
+    const out: string[] = [];
+    const walk = (p: PlanNode) => {
+      out.push(p.operatorType.replace(/@.*$/, ''));
+      for (const c of p.children) walk(c);
+    };
+    const { plan } = await this.explain(text, params, ctx);
+    if (plan) walk(plan);
+    return out;
+  }
+
+  /** EXPLAIN of a raw statement (a registry file's or a rule's own text; values only in `params`): its summary. */
+  private explain(text: string, params: Params, ctx: QueryContext): Promise<{ queryType: string; plan: PlanNode | false }> {
     return this.session('READ', ctx.op ?? 'explain', ctx, async (tx) => {
-      const out: string[] = [];
-      const walk = (p: PlanNode) => {
-        out.push(p.operatorType.replace(/@.*$/, ''));
-        for (const c of p.children) walk(c);
-      };
-      const plan = (await tx.run(`EXPLAIN ${text}`, params)).summary.plan;
-      if (plan) walk(plan);
-      return out;
+      const { queryType, plan } = (await tx.run(`EXPLAIN ${text}`, params)).summary;
+      return { queryType, plan: plan as PlanNode | false };
     });
   }
 
