@@ -54,12 +54,10 @@ export async function assertQueriesValid(exec: Executor): Promise<{ checked: num
   if (missing.length > 0) {
     throw new HelixError('CONFIG_INVALID', `missing Cypher files: ${missing.map((m) => `cypher/${m}.cypher`).join(', ')}`);
   }
-  const [server] = await exec.read(Q['meta/get-server-info'], {}, { op: 'startup' });
-  const keys = queryCheckKeys(exec.registry, String(server?.version));
+  const keys = await currentKeys(exec);
   const names = [...keys.keys()];
-  const hash = createHash('sha256').update([...keys.values()].join('\n')).digest('hex');
   const [previous] = await exec.read(Q['meta/get-query-check'], {}, { op: 'startup' });
-  if (previous?.hash === hash) return { checked: 0, cached: names.length };
+  if (previous?.hash === keysHash(keys)) return { checked: 0, cached: names.length };
   const known = new Set((previous?.files as string[] | null | undefined) ?? []);
   const todo = new Set(names.filter((n) => !known.has(keys.get(n)!)));
   const checks = await checkQueries(exec, todo);
@@ -70,8 +68,32 @@ export async function assertQueriesValid(exec: Executor): Promise<{ checked: num
       `Cypher files fail EXPLAIN:\n${failed.map((f) => `  cypher/${f.name}.cypher: ${f.error}`).join('\n')}`,
     );
   }
-  await exec.write(Q['meta/record-query-check'], { hash, queries: names.length, files: [...keys.values()] }, { op: 'startup' });
+  await writeRecord(exec, keys);
   return { checked: checks.length, cached: names.length - checks.length };
+}
+
+/**
+ * Records a full pass of checkQueries made by its caller (the plan guard, test/integration/cypher/query-plans.test.ts,
+ * EXPLAINs every file anyway) exactly as assertQueriesValid records its own: a later start on this database then
+ * skips the pass. Records nothing, and returns false, unless every named query was checked and planned.
+ */
+export async function recordQueryCheck(exec: Executor, checks: readonly QueryCheck[]): Promise<boolean> {
+  const ok = new Set(checks.filter((c) => c.ok).map((c) => c.name));
+  const keys = await currentKeys(exec);
+  if (exec.registry.missing().length > 0 || ![...keys.keys()].every((n) => ok.has(n))) return false;
+  await writeRecord(exec, keys);
+  return true;
+}
+
+async function currentKeys(exec: Executor): Promise<Map<string, string>> {
+  const [server] = await exec.read(Q['meta/get-server-info'], {}, { op: 'startup' });
+  return queryCheckKeys(exec.registry, String(server?.version));
+}
+
+const keysHash = (keys: Map<string, string>) => createHash('sha256').update([...keys.values()].join('\n')).digest('hex');
+
+async function writeRecord(exec: Executor, keys: Map<string, string>): Promise<void> {
+  await exec.write(Q['meta/record-query-check'], { hash: keysHash(keys), queries: keys.size, files: [...keys.values()] }, { op: 'startup' });
 }
 
 /** One key per named query: its content and the server version. After an edit only the edited files are planned again. */

@@ -9,7 +9,8 @@ const Q = requireQueries(['meta/wipe-graph-batch'] as const);
 
 /**
  * Isolation: Neo4j Community has one database, so integration files run one at a time (vitest.config.ts) and each
- * starts from an empty graph (`resetGraph`); schema (constraints, indexes) stays. Tests never mock Neo4j or Redis.
+ * starts from an empty graph (`resetGraph`); schema (constraints, indexes) stays, and so do the records of the applied
+ * migrations and of the start-up query check (cypher/meta/wipe-graph-batch.cypher). Tests never mock Neo4j or Redis.
  */
 export async function openTestHelix(overrides: Record<string, string> = {}): Promise<HelixContext> {
   const config = configSchema.parse({
