@@ -22,8 +22,6 @@ const ALLOWED: Record<string, string> = {
   'export/count-internal-nodes': 'the nodes outside the :Node graph are those with none of its labels (an open set of bookkeeping labels): only a scan finds them; once per --internal export',
   'export/list-internal-nodes': 'as count-internal-nodes: the nodes with none of the graph labels; once per --internal export',
   'export/list-internal-property-types': 'as count-internal-nodes: the nodes with none of the graph labels; once per --internal export',
-  'conformance/count-scope-subjects':
-    'MATCH (n:$($label)): Neo4j 5.26 plans a dynamic label as a scan of all nodes with a label filter; once per rule evaluation, never per row (a branch per scope label, or a seek by $subjects, would avoid it)',
 };
 
 let helix: HelixContext;
