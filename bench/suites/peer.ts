@@ -78,6 +78,19 @@ async function setupOn(neo4j: BenchNeo4j, quick: boolean, log: (l: string) => vo
   }
 }
 
+/**
+ * HELIX_BENCH_QUESTIONS=Q1,Q2 asks only those (and always Q0, the ceiling of the cached shares): an A/B of one change
+ * on the questions it touches in minutes instead of the whole suite.
+ */
+function selectedQuestions(inputs: ReturnType<typeof pickInputs>): Question[] {
+  const only = process.env.HELIX_BENCH_QUESTIONS?.split(',').map((x) => x.trim()).filter(Boolean);
+  const all = peerQuestions(inputs);
+  if (!only?.length) return all;
+  const unknown = only.filter((id) => !all.some((q) => q.id === id));
+  if (unknown.length > 0) throw new Error(`HELIX_BENCH_QUESTIONS: unknown ${unknown.join(', ')} (one of ${all.map((q) => q.id).join(', ')})`);
+  return all.filter((q) => q.id === 'Q0' || only.includes(q.id));
+}
+
 async function checkAnswers(
   neo4j: BenchNeo4j,
   [helix, helixCached, peer]: RunningServer[],
@@ -87,8 +100,9 @@ async function checkAnswers(
   log: (l: string) => void,
 ): Promise<State> {
   if (!helix || !helixCached || !peer) throw new Error('servers missing');
-  const s: State = { neo4j, helix, helixCached, peer, questions: peerQuestions(inputs), roundTrips: new Map(), notes: [] };
+  const s: State = { neo4j, helix, helixCached, peer, questions: selectedQuestions(inputs), roundTrips: new Map(), notes: [] };
   s.notes.push(`graph: ${graph.nodes.length} nodes, ${graph.edges.length} edges; Helix ${production ? 'NODE_ENV=production' : 'development mode (no Neo4j password)'}, Redis, HELIX_CACHE=off`);
+  if (s.questions.length < peerQuestions(inputs).length) s.notes.push(`only ${s.questions.map((q) => q.id).join(', ')} (HELIX_BENCH_QUESTIONS)`);
   for (const q of s.questions) {
     const expected = q.peerAnswer(await ask(peer, q.peer.query, q.peer.variables));
     for (const h of [helix, helixCached]) {
