@@ -6,17 +6,20 @@
 // carries the same projection. $keys names, per level, the properties the selection reads
 // (props is then the list of their values, in that order); a null level projects properties(n). Nested nodes come
 // as lists [urn, labels, props] (columns: + tags, tests), not maps: the driver decodes no keys for them.
+// A capsule with a read model of the current $format (src/db/read-models.ts) takes its tags, tests and columns from
+// it (`model`, one JSON string) when $useModel: those three lists are then not read from the graph.
 UNWIND range(0, size($urns) - 1) AS i
 MATCH (n:Node {urn: $urns[i]})
-RETURN n.urn AS urn, labels(n) AS labels,
+OPTIONAL MATCH (rm:CapsuleReadModel {urn: n.urn}) WHERE $useModel AND rm.format = $format
+RETURN n.urn AS urn, labels(n) AS labels, rm.json AS model,
   CASE WHEN $keys.node IS NULL THEN properties(n) ELSE [k IN $keys.node | n[k]] END AS props,
-  COLLECT { MATCH (n)-[:TAGGED_WITH]->(m:Tag) WHERE $tags WITH m ORDER BY m.name, m.urn
+  COLLECT { MATCH (n)-[:TAGGED_WITH]->(m:Tag) WHERE $tags AND rm IS NULL WITH m ORDER BY m.name, m.urn
             RETURN [m.urn, labels(m), CASE WHEN $keys.tags IS NULL THEN properties(m) ELSE [k IN $keys.tags | m[k]] END] } AS tags,
-  COLLECT { MATCH (n)<-[:TESTS]-(m:Test) WHERE $tests WITH m ORDER BY m.name, m.urn
+  COLLECT { MATCH (n)<-[:TESTS]-(m:Test) WHERE $tests AND rm IS NULL WITH m ORDER BY m.name, m.urn
             RETURN [m.urn, labels(m), CASE WHEN $keys.tests IS NULL THEN properties(m) ELSE [k IN $keys.tests | m[k]] END] } AS tests,
   COLLECT { MATCH (n)-[:OWNED_BY]->(m:Owner) WHERE $owners WITH m ORDER BY m.name, m.urn
             RETURN [m.urn, labels(m), CASE WHEN $keys.owners IS NULL THEN properties(m) ELSE [k IN $keys.owners | m[k]] END] } AS owners,
-  COLLECT { MATCH (n)-[:HAS_COLUMN]->(c:Column) WHERE $columns WITH c ORDER BY c.index, c.name, c.urn
+  COLLECT { MATCH (n)-[:HAS_COLUMN]->(c:Column) WHERE $columns AND rm IS NULL WITH c ORDER BY c.index, c.name, c.urn
             RETURN [c.urn, labels(c), CASE WHEN $keys.columns IS NULL THEN properties(c) ELSE [k IN $keys.columns | c[k]] END,
               COLLECT { MATCH (c)-[:TAGGED_WITH]->(m:Tag) WHERE $columnTags WITH m ORDER BY m.name, m.urn
                               RETURN [m.urn, labels(m), CASE WHEN $keys.columnTags IS NULL THEN properties(m) ELSE [k IN $keys.columnTags | m[k]] END] },

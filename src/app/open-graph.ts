@@ -6,6 +6,7 @@ import { createDriver } from '../db/driver.js';
 import { Executor } from '../db/executor.js';
 import { Neo4jHealth } from '../db/health.js';
 import { migrate } from '../db/migrate.js';
+import { rebuildMissingReadModels } from '../db/read-model-rebuild.js';
 import { QueryRegistry, requireQueries } from '../db/registry.js';
 import { stopLocalNeo4j } from '../local-neo4j/local-neo4j.js';
 import { graphVersionReader } from '../services/lineage/graph-version.js';
@@ -76,6 +77,12 @@ export async function openGraph(config: Config, logger: Logger, o: OpenOptions =
     if (o.migrate) {
       schemaVersion = (await migrate(exec, { skipUnchanged: true })).version;
       lap('migrate', t);
+      // Capsules without a read model (an upgrade, a graph loaded by other means, a crash between a write and its
+      // rebuild) get one now, a bounded batch at a time (src/db/read-models.ts).
+      t = performance.now();
+      const built = await rebuildMissingReadModels(exec, { op: 'rebuild read models' });
+      if (built > 0) logger.info({ built }, 'capsule read models built');
+      lap('read-models', t);
     }
     t = performance.now();
     if (o.checkQueries) lap('check-queries', t, await assertQueriesValid(exec));

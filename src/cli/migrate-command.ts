@@ -4,12 +4,14 @@ import { withHelix } from './bootstrap.js';
 export function registerMigrateCommand(program: Command): void {
   program
     .command('migrate')
-    .description('apply cypher/schema constraints and indexes (idempotent) and print the schema version')
+    .description('apply cypher/schema constraints and indexes (idempotent), build missing capsule read models, print the schema version')
     .action(async () => {
       const { migrate } = await import('../db/migrate.js');
+      const { rebuildMissingReadModels } = await import('../db/read-model-rebuild.js');
       await withHelix({}, async (helix) => {
         const r = await migrate(helix.exec);
-        process.stdout.write(`schema version ${r.version} (${r.applied.length} migration files applied)\n`);
+        const built = await rebuildMissingReadModels(helix.exec, { op: 'migrate read models' });
+        process.stdout.write(`schema version ${r.version} (${r.applied.length} migration files applied, ${built} capsule read models built)\n`);
       });
     });
 }

@@ -8,6 +8,7 @@ import { mapNeo4jError } from './errors.js';
 import { HelixError } from '../errors.js';
 import type { Neo4jHealth } from './health.js';
 import { withReadRetry } from './read-retry.js';
+import { READ_MODEL_QUERIES, readModelBuilds, readModelTouches } from './read-models.js';
 import type { QueryRegistry } from './registry.js';
 
 export type Row = Record<string, unknown>;
@@ -86,16 +87,47 @@ export class Executor {
   }
 
   write(name: string, params: Params = {}, ctx: QueryContext = {}): Promise<Row[]> {
-    return this.run('WRITE', name, params, ctx);
+    if (readModelTouches(name, params) === null) return this.run('WRITE', name, params, ctx);
+    return this.steps(name, [{ name, params }], ctx).then(([r]) => r!);
   }
 
   /** Several named writes in one transaction, in order; each result is returned. */
-  async writeTx(steps: Array<{ name: string; params?: Params }>, ctx: QueryContext = {}): Promise<Row[][]> {
-    return this.session('WRITE', 'tx:' + steps.map((s) => s.name).join('+'), ctx, async (tx) => {
-      const out: Row[][] = [];
-      for (const s of steps) out.push(rows(await tx.run(this.registry.get(s.name), s.params ?? {})));
-      return out;
+  writeTx(steps: Array<{ name: string; params?: Params }>, ctx: QueryContext = {}): Promise<Row[][]> {
+    return this.steps('tx:' + steps.map((s) => s.name).join('+'), steps, ctx);
+  }
+
+  /**
+   * Capsules whose read model a committed write removed (src/db/read-models.ts): rebuildReadModels
+   * (read-model-rebuild.ts) takes them. Losing them (a crash) leaves models absent, never stale: reads then use the
+   * graph, and start-up rebuilds every missing model.
+   */
+  takeStaleReadModels(): string[] {
+    const out = [...this.staleReadModels];
+    this.staleReadModels.clear();
+    return out;
+  }
+
+  private readonly staleReadModels = new Set<string>();
+
+  /** Writes in one transaction; a write that can change nested lists first invalidates their read models in it. */
+  private async steps(label: string, steps: Array<{ name: string; params?: Params }>, ctx: QueryContext): Promise<Row[][]> {
+    let invalidated: string[] = [];
+    const out = await this.session('WRITE', label, ctx, async (tx) => {
+      invalidated = []; // a retried transaction starts over
+      const results: Row[][] = [];
+      for (const s of steps) {
+        const touched = readModelTouches(s.name, s.params ?? {});
+        if (touched && touched.length > 0) {
+          const done = await tx.run(this.registry.get(READ_MODEL_QUERIES['read-models/invalidate-capsule-read-models']), { urns: touched });
+          for (const r of done.records) invalidated.push(String(r.get('urn')));
+        }
+        results.push(rows(await tx.run(this.registry.get(s.name), s.params ?? {})));
+      }
+      return results;
     });
+    for (const urn of invalidated) this.staleReadModels.add(urn);
+    for (const s of steps) for (const urn of readModelBuilds(s.name, s.params ?? {})) this.staleReadModels.add(urn);
+    return out;
   }
 
   /**

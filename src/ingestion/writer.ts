@@ -1,4 +1,5 @@
 import type { Executor, QueryContext } from '../db/executor.js';
+import { rebuildReadModels } from '../db/read-model-rebuild.js';
 import { requireQueries } from '../db/registry.js';
 import { HelixError } from '../errors.js';
 import type { GraphEdge, GraphNode, IngestIssue, MappedGraph } from '../../ingest/core/graph.js';
@@ -136,6 +137,8 @@ export async function writeGraph(exec: Executor, graph: MappedGraph, o: WriteOpt
       pruned = Number(p?.nodes ?? 0) + Number(p?.edges ?? 0) > 0;
     }
   }
+  // The read models this write invalidated (src/db/read-models.ts), rebuilt from what it committed.
+  await rebuildReadModels(exec, ctx);
   if (report.changed || pruned) await exec.write(Q['meta/bump-graph-version'], {}, ctx);
   return { report, issues };
 }

@@ -1,3 +1,4 @@
+import { READ_MODEL_FORMAT, READ_MODEL_KEYS } from '../../db/read-models.js';
 import { requireQueries } from '../../db/registry.js';
 import type { Row } from '../../db/executor.js';
 import type { ServiceContext } from '../lineage/service-context.js';
@@ -73,7 +74,43 @@ export function treeParams(p: TreePlan): Record<string, unknown> {
     upstreamFirst: p.upstreamFirst,
     downstreamFirst: p.downstreamFirst,
     keys: p.keys ?? ALL_KEYS,
+    useModel: modelServes(p),
+    format: READ_MODEL_FORMAT,
   };
+}
+
+/**
+ * Whether the capsules' read models (src/db/read-models.ts) can answer the plan's tags, tests and columns: it asks
+ * for one of them, and every level it asks for reads only keys the model holds (a level reading any property, or a
+ * long text like a description, is read from the graph as before). Capsules without a model are read from the graph
+ * either way, in the same query.
+ */
+export function modelServes(p: TreePlan): boolean {
+  if (!p.tags && !p.tests && !p.columns) return false;
+  const k = p.keys ?? ALL_KEYS;
+  const within = (asked: string[] | null, held: readonly string[]) => asked !== null && asked.every((key) => held.includes(key));
+  if (p.tags && !within(k.tags, READ_MODEL_KEYS.tags)) return false;
+  if (p.tests && !within(k.tests, READ_MODEL_KEYS.tests)) return false;
+  if (!p.columns) return true;
+  return within(k.columns, READ_MODEL_KEYS.columns) &&
+    (!p.columns.tags || within(k.columnTags, READ_MODEL_KEYS.tags)) &&
+    (!p.columns.tests || within(k.columnTests, READ_MODEL_KEYS.tests));
+}
+
+/** A model's levels hold the values of READ_MODEL_KEYS, in that order. */
+const MODEL_KEYS: PlanKeys = {
+  ...ALL_KEYS,
+  tags: [...READ_MODEL_KEYS.tags],
+  tests: [...READ_MODEL_KEYS.tests],
+  columns: [...READ_MODEL_KEYS.columns],
+  columnTags: [...READ_MODEL_KEYS.tags],
+  columnTests: [...READ_MODEL_KEYS.tests],
+};
+
+interface ReadModel {
+  tags: NodeTuple[];
+  tests: NodeTuple[];
+  columns: NodeTuple[];
 }
 
 /**
@@ -96,15 +133,20 @@ const nodeWith = (keys: string[] | null) => (m: NodeTuple): StoredNode => ({ urn
 /** One row of get-capsule-trees / list-capsule-trees-in-namespace as a node with what the plan prefetched. */
 export function toTree(r: Row, p: TreePlan): CapsuleTree {
   const k = p.keys ?? ALL_KEYS;
+  // The capsule's read model, when the query used it: its tags, tests and columns (with more keys than asked,
+  // which no resolver of the selection reads).
+  const model = typeof r.model === 'string' ? (JSON.parse(r.model) as ReadModel) : null;
+  const lists = model ?? (r as unknown as ReadModel);
+  const mk = model ? MODEL_KEYS : k;
   const prefetched: Prefetched = {};
-  if (p.tags) prefetched.tags = (r.tags as NodeTuple[]).map(nodeWith(k.tags));
-  if (p.tests) prefetched.tests = (r.tests as NodeTuple[]).map(nodeWith(k.tests));
+  if (p.tags) prefetched.tags = lists.tags.map(nodeWith(mk.tags));
+  if (p.tests) prefetched.tests = lists.tests.map(nodeWith(mk.tests));
   if (p.owners) prefetched.owners = (r.owners as NodeTuple[]).map(nodeWith(k.owners));
   if (p.columns) {
     const { tags, tests } = p.columns;
-    const column = nodeWith(k.columns);
-    const [tag, test] = [nodeWith(k.columnTags), nodeWith(k.columnTests)];
-    prefetched.columns = (r.columns as NodeTuple[]).map((c) => {
+    const column = nodeWith(mk.columns);
+    const [tag, test] = [nodeWith(mk.columnTags), nodeWith(mk.columnTests)];
+    prefetched.columns = lists.columns.map((c) => {
       const nested: Prefetched = {};
       if (tags) nested.tags = c[3]!.map(tag);
       if (tests) nested.tests = c[4]!.map(test);

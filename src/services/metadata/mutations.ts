@@ -1,3 +1,4 @@
+import { rebuildReadModels } from '../../db/read-model-rebuild.js';
 import { requireQueries } from '../../db/registry.js';
 import { badInput, HelixError } from '../../errors.js';
 import { graphVersionReader } from '../lineage/graph-version.js';
@@ -27,6 +28,7 @@ type Step = { name: string; params?: Record<string, unknown> };
 async function mutate(s: ServiceContext, steps: Step[], notFound: string): Promise<string> {
   const [first] = await s.exec.writeTx([...steps, { name: Q['meta/bump-graph-version'] }], s.query);
   graphVersionReader(s.exec).invalidate();
+  await rebuildReadModels(s.exec, s.query);
   const urn = first?.[0]?.urn;
   if (typeof urn !== 'string') throw new HelixError('NOT_FOUND', notFound);
   return urn;

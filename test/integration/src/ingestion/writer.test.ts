@@ -89,7 +89,8 @@ describe('shared graph writer', () => {
     const counter = { queries: 0 };
     const first = await writeGraph(helix.exec, graph([model('a'), model('b')], [flow('a', 'b')]), { scope: 'bio:w', deleteMissing: false, mergeProps: true, ctx: { counter } });
     expect(first.report.edges).toMatchObject({ created: 1 });
-    expect(counter.queries).toBe(4); // node read, node write, edge create, version bump: no edge lookup
+    // node read, node write, edge create, the new capsules' read models (src/db/read-models.ts), version bump: no edge lookup
+    expect(counter.queries).toBe(5);
     // `a` existed only as another scope's reference: upserting it here must find its edge, not create a second one.
     await writeGraph(helix.exec, graph([{ ...model('c'), mode: 'reference' }, model('d')], [flow('c', 'd')]), { scope: 'other', deleteMissing: false });
     for (const mergeProps of [true, false]) {
