@@ -8,7 +8,7 @@ import { mapNeo4jError } from './errors.js';
 import { HelixError } from '../errors.js';
 import type { Neo4jHealth } from './health.js';
 import { withReadRetry } from './read-retry.js';
-import { READ_MODEL_QUERIES, readModelBuilds, readModelTouches } from './read-models.js';
+import { READ_MODEL_QUERIES, invalidatesReadModels, readModelBuilds, readModelTouches } from './read-models.js';
 import type { QueryRegistry } from './registry.js';
 
 export type Row = Record<string, unknown>;
@@ -87,7 +87,7 @@ export class Executor {
   }
 
   write(name: string, params: Params = {}, ctx: QueryContext = {}): Promise<Row[]> {
-    if (readModelTouches(name, params) === null) return this.run('WRITE', name, params, ctx);
+    if (!invalidatesReadModels(name)) return this.run('WRITE', name, params, ctx);
     return this.steps(name, [{ name, params }], ctx).then(([r]) => r!);
   }
 

@@ -122,6 +122,11 @@ export function readModelBuilds(name: string, params: Params): string[] {
   return (params.rows as Row[]).filter((r) => Array.isArray(r.labels) && r.labels.includes('Capsule')).map((r) => String(r.urn));
 }
 
+/** Whether a named write can change nested lists (and so runs with an invalidation in its transaction). */
+export function invalidatesReadModels(name: string): boolean {
+  return Object.hasOwn(INVALIDATING_WRITES, name);
+}
+
 /** The urns a named write touches when it can change nested lists, else null. */
 export function readModelTouches(name: string, params: Params): string[] | null {
   const touched = INVALIDATING_WRITES[name];
